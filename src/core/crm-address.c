@@ -1,0 +1,1 @@
+/* crm-address.c — being written */

@@ -1,0 +1,1 @@
+/* crm-field-type.c — being written */

@@ -1,0 +1,1 @@
+/* crm-locale.c — being written */

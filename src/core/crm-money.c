@@ -1,0 +1,1 @@
+/* crm-money.c — being written */

@@ -1,0 +1,1 @@
+/* crm-phone.c — being written */

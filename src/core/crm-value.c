@@ -1,0 +1,1 @@
+/* crm-value.c — being written */
