@@ -36,3 +36,12 @@ const CrmLocale *crm_locale_get          (const char *name);
 const CrmLocale *crm_locale_get_default (void);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* "agora", "há 5 minutos", "ontem às 14:30", "12/03/2026": how long ago
+ * @time was, seen from @now, in the UI language (gettext). */
+char *crm_format_relative_time (GDateTime *time,
+                                GDateTime *now);
+
+G_END_DECLS

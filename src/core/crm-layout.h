@@ -1,0 +1,84 @@
+/* crm-layout.h — the sections, fields and tabs of a card
+ *
+ * A layout belongs to a card kind (entity type, and for deals the pipeline,
+ * for leads the lead kind) and a scope: the standard layout everyone sees,
+ * a user's personal layout, or a named view assigned to users and
+ * departments. crm_layout_resolve() picks the one a user sees (DESIGN.md §1).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "crm-field.h"
+#include "crm-session.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CRM_LAYOUT_STANDARD,
+  CRM_LAYOUT_PERSONAL,
+  CRM_LAYOUT_VIEW,
+} CrmLayoutScope;
+
+/* The card's tabs, in their default order. */
+typedef enum
+{
+  CRM_TAB_GENERAL,
+  CRM_TAB_PRODUCTS,
+  CRM_TAB_DEPENDENCIES,
+  CRM_TAB_HISTORY,
+  CRM_TAB_DOCUMENTS,
+  CRM_TAB_LAST
+} CrmTab;
+
+const char *crm_tab_to_code   (CrmTab      tab);
+gboolean    crm_tab_from_code (const char *code,
+                               CrmTab     *tab);
+const char *crm_tab_get_label (CrmTab      tab);
+
+/* ---- Sections ------------------------------------------------------------ */
+
+#define CRM_TYPE_LAYOUT_SECTION (crm_layout_section_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmLayoutSection, crm_layout_section, CRM, LAYOUT_SECTION, GObject)
+
+gint64      crm_layout_section_get_id     (CrmLayoutSection *self);
+const char *crm_layout_section_get_code   (CrmLayoutSection *self);
+const char *crm_layout_section_get_title  (CrmLayoutSection *self);
+/* Of CrmField, in order, only those the session may see. */
+GListModel *crm_layout_section_get_fields (CrmLayoutSection *self);
+
+/* ---- Layouts ------------------------------------------------------------- */
+
+#define CRM_TYPE_LAYOUT (crm_layout_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmLayout, crm_layout, CRM, LAYOUT, GObject)
+
+/* The layout @session's user sees for a card of this kind; pipeline_id and
+ * lead_kind_id are 0 where they do not apply. Creates the standard layout
+ * of a card kind from the type's default on first use. */
+CrmLayout      *crm_layout_resolve            (CrmSession *session,
+                                               gint64      entity_type_id,
+                                               gint64      pipeline_id,
+                                               gint64      lead_kind_id,
+                                               GError    **error);
+gint64          crm_layout_get_id             (CrmLayout  *self);
+gint64          crm_layout_get_entity_type_id (CrmLayout  *self);
+gint64          crm_layout_get_pipeline_id    (CrmLayout  *self);
+gint64          crm_layout_get_lead_kind_id   (CrmLayout  *self);
+CrmLayoutScope  crm_layout_get_scope          (CrmLayout  *self);
+/* The view's name, NULL for other scopes. */
+const char     *crm_layout_get_name           (CrmLayout  *self);
+/* Of CrmLayoutSection, in order. */
+GListModel     *crm_layout_get_sections       (CrmLayout  *self);
+/* Fields of the type placed in no section (and that the session may see). */
+GListModel     *crm_layout_get_hidden_fields  (CrmLayout  *self);
+/* The visible tabs in order (CrmTab values). */
+GArray         *crm_layout_get_tabs           (CrmLayout  *self);
+gboolean        crm_layout_is_tab_hidden      (CrmLayout  *self,
+                                               CrmTab      tab);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* crm-store-private.h — what the core's own files share about the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *_crm_store_get_db        (CrmStore      *self);
+/* A cached statement, reset and with bindings cleared; owned by the store. */
+sqlite3_stmt *_crm_store_prepare       (CrmStore      *self,
+                                        const char    *sql,
+                                        GError       **error);
+/* Transactions nest (savepoints inside); the outermost commit emits the
+ * change notification collected with _crm_store_note_change. */
+gboolean      _crm_store_begin         (CrmStore      *self,
+                                        GError       **error);
+gboolean      _crm_store_commit        (CrmStore      *self,
+                                        GError       **error);
+void          _crm_store_rollback      (CrmStore      *self);
+void          _crm_store_note_change   (CrmStore      *self,
+                                        CrmChangeKind  kind,
+                                        gint64         id,
+                                        gint64         parent);
+/* Sets a CRM_ERROR_STORAGE error from the connection's last message and
+ * returns FALSE. */
+gboolean      _crm_store_set_error     (CrmStore      *self,
+                                        GError       **error);
+/* Runs a statement to SQLITE_DONE and resets it. */
+gboolean      _crm_store_step_done     (CrmStore      *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+/* "2026-11-26T14:03:07.123Z": the timestamps of created_at columns. */
+char         *_crm_store_now           (void);
+char         *_crm_timestamp_from_datetime (GDateTime *datetime);
+GDateTime    *_crm_timestamp_to_datetime   (const char *timestamp);
+
+G_END_DECLS
