@@ -64,6 +64,13 @@ CrmStore   *crm_store_open               (const char  *path,
 const char *crm_store_get_path           (CrmStore    *self);
 int         crm_store_get_schema_version (CrmStore    *self);
 CrmCatalog *crm_store_get_catalog        (CrmStore    *self);
+/* Groups many writes (an import, the demo data) into one transaction and
+ * one change notification. Transactions nest. */
+gboolean    crm_store_begin              (CrmStore    *self,
+                                          GError     **error);
+gboolean    crm_store_commit             (CrmStore    *self,
+                                          GError     **error);
+void        crm_store_rollback           (CrmStore    *self);
 /* TRUE when the database holds no element yet (for --demo). */
 gboolean    crm_store_is_empty           (CrmStore    *self);
 

@@ -144,6 +144,7 @@ CREATE TABLE elements (
   pipeline_id    INTEGER REFERENCES pipelines (id),
   stage_id       INTEGER REFERENCES stages (id),
   title          TEXT    NOT NULL,
+  sort_title     TEXT    NOT NULL,  -- folded, without accents: "Ágata" sorts with "a"
   responsible_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
   created_by     INTEGER REFERENCES users (id) ON DELETE SET NULL,
   created_at     TEXT    NOT NULL,
@@ -151,7 +152,7 @@ CREATE TABLE elements (
   updated_at     TEXT    NOT NULL
 );
 -- Keyset paging of the lists: (type, sort key, id).
-CREATE INDEX elements_type_title   ON elements (entity_type_id, title COLLATE NOCASE, id);
+CREATE INDEX elements_type_title   ON elements (entity_type_id, sort_title, id);
 CREATE INDEX elements_type_updated ON elements (entity_type_id, updated_at, id);
 CREATE INDEX elements_type_created ON elements (entity_type_id, created_at, id);
 CREATE INDEX elements_stage        ON elements (stage_id, updated_at, id);

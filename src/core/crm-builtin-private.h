@@ -1,0 +1,45 @@
+/* crm-builtin-private.h — the built-in entity types, their fields and
+ * default card layouts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "crm-stage.h"
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char        *code;
+  const char        *name;    /* English msgid */
+  const char        *color;
+  CrmStageSemantics  semantics;
+} CrmBuiltinStage;
+
+typedef struct
+{
+  const char  *code;          /* NULL ends a list of sections */
+  const char  *title;         /* English msgid */
+  const char **fields;        /* NULL-terminated field codes */
+} CrmBuiltinSection;
+
+/* Migration 2: types, lead kinds, pipelines, stages, system fields, roles. */
+gboolean                 _crm_builtin_install          (CrmStore              *store,
+                                                        GError               **error);
+/* Adds a pipeline with its stages, inside the caller's transaction.
+ * Returns the pipeline id or 0. */
+gint64                   _crm_builtin_add_pipeline     (CrmStore              *store,
+                                                        gint64                 entity_type_id,
+                                                        const char            *code,
+                                                        const char            *name,
+                                                        gboolean               name_is_msgid,
+                                                        const CrmBuiltinStage *stages,
+                                                        guint                  n_stages,
+                                                        GError               **error);
+/* The default sections of a built-in type's card, or NULL for custom types. */
+const CrmBuiltinSection *_crm_builtin_get_sections     (const char            *entity_type_code,
+                                                        const char            *lead_kind_code);
+
+G_END_DECLS

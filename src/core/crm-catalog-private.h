@@ -1,0 +1,70 @@
+/* crm-catalog-private.h — constructors of the catalog's objects
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "crm-catalog.h"
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+CrmCatalog    *_crm_catalog_new    (CrmStore   *store);
+gboolean       _crm_catalog_reload (CrmCatalog *self,
+                                    GError    **error);
+
+CrmEntityType *_crm_entity_type_new (gint64      id,
+                                     const char *code,
+                                     const char *name,
+                                     const char *name_plural,
+                                     const char *icon_name,
+                                     gboolean    is_builtin,
+                                     gboolean    has_stages,
+                                     gboolean    has_pipelines,
+                                     gboolean    has_products);
+
+CrmPipeline   *_crm_pipeline_new       (gint64       id,
+                                        gint64       entity_type_id,
+                                        const char  *code,
+                                        const char  *name,
+                                        gboolean     is_default);
+void           _crm_pipeline_add_stage (CrmPipeline *self,
+                                        CrmStage    *stage);
+
+CrmStage      *_crm_stage_new (gint64             id,
+                               gint64             pipeline_id,
+                               const char        *code,
+                               const char        *name,
+                               const char        *color,
+                               CrmStageSemantics  semantics,
+                               int                sort);
+
+/* Takes @options. */
+CrmField      *_crm_field_new (gint64           id,
+                               gint64           entity_type_id,
+                               const char      *code,
+                               const char      *label,
+                               CrmFieldType     type,
+                               gboolean         is_system,
+                               gboolean         is_multiple,
+                               CrmFieldOptions *options,
+                               CrmRequiredMode  required_mode,
+                               gint64           required_stage_id);
+void           _crm_field_add_visible_user       (CrmField *self,
+                                                  gint64    user_id);
+void           _crm_field_add_visible_department (CrmField *self,
+                                                  gint64    department_id);
+/* The element column behind a column-backed system field, or NULL. */
+const char    *_crm_field_get_column (CrmField *self);
+
+CrmUser       *_crm_user_new            (gint64      id,
+                                         const char *login,
+                                         const char *name,
+                                         const char *email,
+                                         const char *position,
+                                         gboolean    is_admin,
+                                         gboolean    is_active);
+void           _crm_user_add_department (CrmUser    *self,
+                                         gint64      department_id);
+
+G_END_DECLS

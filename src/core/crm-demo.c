@@ -1,0 +1,1 @@
+/* crm-demo.c — being written */

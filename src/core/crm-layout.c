@@ -1,0 +1,636 @@
+/* crm-layout.c — resolving and reading card layouts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "crm-builtin-private.h"
+#include "crm-catalog.h"
+#include "crm-error.h"
+#include "crm-layout.h"
+#include "crm-store-private.h"
+
+struct _CrmLayoutSection
+{
+  GObject     parent_instance;
+
+  gint64      id;
+  char       *code;
+  char       *title;
+  GListStore *fields;
+};
+
+struct _CrmLayout
+{
+  GObject         parent_instance;
+
+  gint64          id;
+  gint64          entity_type_id;
+  gint64          pipeline_id;
+  gint64          lead_kind_id;
+  CrmLayoutScope  scope;
+  char           *name;
+  GListStore     *sections;
+  GListStore     *hidden_fields;
+  GArray         *tabs;         /* visible, in order */
+  guint           hidden_tabs;  /* bit per CrmTab */
+};
+
+G_DEFINE_FINAL_TYPE (CrmLayoutSection, crm_layout_section, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CrmLayout, crm_layout, G_TYPE_OBJECT)
+
+static const struct {
+  const char *code;
+  const char *label;
+} tabs[] = {
+  [CRM_TAB_GENERAL] = { "general", N_("General") },
+  [CRM_TAB_PRODUCTS] = { "products", N_("Products") },
+  [CRM_TAB_DEPENDENCIES] = { "dependencies", N_("Dependencies") },
+  [CRM_TAB_HISTORY] = { "history", N_("History") },
+  [CRM_TAB_DOCUMENTS] = { "documents", N_("Documents") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (tabs) == CRM_TAB_LAST);
+
+const char *
+crm_tab_to_code (CrmTab tab)
+{
+  g_return_val_if_fail (tab < CRM_TAB_LAST, NULL);
+  return tabs[tab].code;
+}
+
+gboolean
+crm_tab_from_code (const char *code,
+                   CrmTab     *tab)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    if (g_strcmp0 (tabs[i].code, code) == 0)
+      {
+        *tab = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+crm_tab_get_label (CrmTab tab)
+{
+  g_return_val_if_fail (tab < CRM_TAB_LAST, NULL);
+  return _(tabs[tab].label);
+}
+
+/* ---- Sections ----------------------------------------------------------------- */
+
+static void
+crm_layout_section_finalize (GObject *object)
+{
+  CrmLayoutSection *self = (CrmLayoutSection *)object;
+
+  g_free (self->code);
+  g_free (self->title);
+  g_clear_object (&self->fields);
+
+  G_OBJECT_CLASS (crm_layout_section_parent_class)->finalize (object);
+}
+
+static void
+crm_layout_section_class_init (CrmLayoutSectionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = crm_layout_section_finalize;
+}
+
+static void
+crm_layout_section_init (CrmLayoutSection *self)
+{
+  self->fields = g_list_store_new (CRM_TYPE_FIELD);
+}
+
+gint64
+crm_layout_section_get_id (CrmLayoutSection *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT_SECTION (self), 0);
+  return self->id;
+}
+
+const char *
+crm_layout_section_get_code (CrmLayoutSection *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT_SECTION (self), NULL);
+  return self->code;
+}
+
+const char *
+crm_layout_section_get_title (CrmLayoutSection *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT_SECTION (self), NULL);
+  return self->title;
+}
+
+GListModel *
+crm_layout_section_get_fields (CrmLayoutSection *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT_SECTION (self), NULL);
+  return G_LIST_MODEL (self->fields);
+}
+
+/* ---- Layouts -------------------------------------------------------------------- */
+
+static void
+crm_layout_finalize (GObject *object)
+{
+  CrmLayout *self = (CrmLayout *)object;
+
+  g_free (self->name);
+  g_clear_object (&self->sections);
+  g_clear_object (&self->hidden_fields);
+  g_clear_pointer (&self->tabs, g_array_unref);
+
+  G_OBJECT_CLASS (crm_layout_parent_class)->finalize (object);
+}
+
+static void
+crm_layout_class_init (CrmLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = crm_layout_finalize;
+}
+
+static void
+crm_layout_init (CrmLayout *self)
+{
+  self->sections = g_list_store_new (CRM_TYPE_LAYOUT_SECTION);
+  self->hidden_fields = g_list_store_new (CRM_TYPE_FIELD);
+  self->tabs = g_array_new (FALSE, FALSE, sizeof (CrmTab));
+}
+
+/* ---- Resolution ----------------------------------------------------------------- */
+
+/* Only deals vary by pipeline, only leads by kind. */
+static void
+normalize_kind (CrmCatalog *catalog,
+                gint64      entity_type_id,
+                gint64     *pipeline_id,
+                gint64     *lead_kind_id)
+{
+  CrmEntityType *type = crm_catalog_get_entity_type (catalog, entity_type_id);
+
+  if (type == NULL || !crm_entity_type_has_pipelines (type))
+    *pipeline_id = 0;
+  if (type == NULL || g_strcmp0 (crm_entity_type_get_code (type), "lead") != 0)
+    *lead_kind_id = 0;
+  else if (*lead_kind_id == 0)
+    *lead_kind_id = crm_catalog_find_lead_kind (catalog, "regular");
+}
+
+static gint64
+find_layout (CrmStore    *store,
+             const char  *sql,
+             gint64       entity_type_id,
+             gint64       pipeline_id,
+             gint64       lead_kind_id,
+             gint64       user_id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _crm_store_prepare (store, sql, error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, entity_type_id);
+  sqlite3_bind_int64 (stmt, 2, pipeline_id);
+  sqlite3_bind_int64 (stmt, 3, lead_kind_id);
+  sqlite3_bind_int64 (stmt, 4, user_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+#define SAME_KIND \
+  "entity_type_id = ?1 AND ifnull (pipeline_id, 0) = ?2 AND ifnull (lead_kind_id, 0) = ?3"
+
+static gboolean
+insert_section (CrmStore    *store,
+                gint64       layout_id,
+                const char  *code,
+                const char  *title,
+                gboolean     title_is_msgid,
+                int          sort,
+                gint64      *section_id,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _crm_store_prepare (store,
+                             "INSERT INTO layout_sections (layout_id, code, title, label_msgid, sort) "
+                             "VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, layout_id);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, title_is_msgid);
+  sqlite3_bind_int (stmt, 5, sort);
+  if (!_crm_store_step_done (store, stmt, error))
+    return FALSE;
+  *section_id = sqlite3_last_insert_rowid (_crm_store_get_db (store));
+  return TRUE;
+}
+
+static gboolean
+place_field (CrmStore  *store,
+             gint64     section_id,
+             gint64     field_id,
+             int        sort,
+             GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _crm_store_prepare (store,
+                             "INSERT INTO layout_placements (section_id, field_id, sort) VALUES (?, ?, ?)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, section_id);
+  sqlite3_bind_int64 (stmt, 2, field_id);
+  sqlite3_bind_int (stmt, 3, sort);
+  return _crm_store_step_done (store, stmt, error);
+}
+
+/* The standard layout of a card kind, made from the built-in default (or,
+ * for custom types, one section with every field). */
+static gint64
+create_standard (CrmStore    *store,
+                 gint64       entity_type_id,
+                 gint64       pipeline_id,
+                 gint64       lead_kind_id,
+                 GError     **error)
+{
+  CrmCatalog *catalog = crm_store_get_catalog (store);
+  CrmEntityType *type = crm_catalog_get_entity_type (catalog, entity_type_id);
+  const CrmBuiltinSection *sections;
+  g_autofree char *now = _crm_store_now ();
+  const char *kind_code = NULL;
+  sqlite3_stmt *stmt;
+  gint64 layout_id;
+
+  if (type == NULL)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("This kind of element no longer exists"));
+      return 0;
+    }
+
+  if (lead_kind_id != 0)
+    {
+      stmt = _crm_store_prepare (store, "SELECT code FROM lead_kinds WHERE id = ?", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, lead_kind_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW && g_str_equal (sqlite3_column_text (stmt, 0), "repeat"))
+        kind_code = "repeat";
+      sqlite3_reset (stmt);
+    }
+  sections = _crm_builtin_get_sections (crm_entity_type_get_code (type), kind_code);
+
+  if (!_crm_store_begin (store, error))
+    return 0;
+
+  stmt = _crm_store_prepare (store,
+                             "INSERT INTO layouts (entity_type_id, pipeline_id, lead_kind_id, scope, updated_at) "
+                             "VALUES (?, nullif (?, 0), nullif (?, 0), 'standard', ?)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, entity_type_id);
+  sqlite3_bind_int64 (stmt, 2, pipeline_id);
+  sqlite3_bind_int64 (stmt, 3, lead_kind_id);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  if (!_crm_store_step_done (store, stmt, error))
+    goto failed;
+  layout_id = sqlite3_last_insert_rowid (_crm_store_get_db (store));
+
+  if (sections != NULL)
+    {
+      for (guint i = 0; sections[i].code != NULL; i++)
+        {
+          gint64 section_id;
+          int sort = 0;
+
+          if (!insert_section (store, layout_id, sections[i].code, sections[i].title, TRUE, i,
+                               &section_id, error))
+            goto failed;
+          for (guint j = 0; sections[i].fields[j] != NULL; j++)
+            {
+              CrmField *field = crm_catalog_find_field (catalog, entity_type_id, sections[i].fields[j]);
+
+              if (field != NULL && !place_field (store, section_id, crm_field_get_id (field), sort++, error))
+                goto failed;
+            }
+        }
+    }
+  else
+    {
+      GListModel *fields = crm_catalog_get_fields (catalog, entity_type_id);
+      guint n = g_list_model_get_n_items (fields);
+      gint64 section_id;
+      int sort = 0;
+
+      if (!insert_section (store, layout_id, "general", N_("General"), TRUE, 0, &section_id, error))
+        goto failed;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CrmField) field = g_list_model_get_item (fields, i);
+
+          if (!crm_field_is_read_only (field) &&
+              !place_field (store, section_id, crm_field_get_id (field), sort++, error))
+            goto failed;
+        }
+    }
+
+  _crm_store_note_change (store, CRM_CHANGE_LAYOUT, layout_id, entity_type_id);
+  if (!_crm_store_commit (store, error))
+    return 0;
+  return layout_id;
+
+failed:
+  _crm_store_rollback (store);
+  return 0;
+}
+
+static gboolean
+load_layout (CrmLayout   *self,
+             CrmSession  *session,
+             GError     **error)
+{
+  CrmStore *store = crm_session_get_store (session);
+  CrmCatalog *catalog = crm_store_get_catalog (store);
+  CrmEntityType *type = crm_catalog_get_entity_type (catalog, self->entity_type_id);
+  g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
+  CrmLayoutSection *section = NULL;
+  sqlite3_stmt *stmt;
+  GListModel *fields;
+  gboolean seen[CRM_TAB_LAST] = { FALSE, };
+  guint n;
+  int rc;
+
+  stmt = _crm_store_prepare (store,
+                             "SELECT s.id, s.code, s.title, s.label_msgid, p.field_id "
+                             "FROM layout_sections s LEFT JOIN layout_placements p ON p.section_id = s.id "
+                             "WHERE s.layout_id = ? ORDER BY s.sort, s.id, p.sort", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 section_id = sqlite3_column_int64 (stmt, 0);
+
+      if (section == NULL || section->id != section_id)
+        {
+          const char *title = (const char *)sqlite3_column_text (stmt, 2);
+
+          section = g_object_new (CRM_TYPE_LAYOUT_SECTION, NULL);
+          section->id = section_id;
+          section->code = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+          section->title = g_strdup (sqlite3_column_int (stmt, 3) ? g_dgettext (GETTEXT_PACKAGE, title) : title);
+          g_list_store_append (self->sections, section);
+          g_object_unref (section);
+        }
+
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        {
+          gint64 field_id = sqlite3_column_int64 (stmt, 4);
+          CrmField *field = crm_catalog_get_field (catalog, field_id);
+
+          g_hash_table_add (placed, GSIZE_TO_POINTER (field_id));
+          if (field != NULL && crm_session_can_see_field (session, field))
+            g_list_store_append (section->fields, field);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _crm_store_set_error (store, error);
+
+  fields = crm_catalog_get_fields (catalog, self->entity_type_id);
+  n = g_list_model_get_n_items (fields);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrmField) field = g_list_model_get_item (fields, i);
+
+      if (!g_hash_table_contains (placed, GSIZE_TO_POINTER (crm_field_get_id (field))) &&
+          crm_session_can_see_field (session, field))
+        g_list_store_append (self->hidden_fields, field);
+    }
+
+  /* Stored tab settings first, then the tabs nobody has ordered yet. */
+  stmt = _crm_store_prepare (store,
+                             "SELECT tab, hidden FROM layout_tabs WHERE layout_id = ? ORDER BY sort", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CrmTab tab;
+
+      if (!crm_tab_from_code ((const char *)sqlite3_column_text (stmt, 0), &tab) || seen[tab])
+        continue;
+      seen[tab] = TRUE;
+      if (sqlite3_column_int (stmt, 1))
+        self->hidden_tabs |= 1u << tab;
+      else
+        g_array_append_val (self->tabs, tab);
+    }
+  sqlite3_reset (stmt);
+
+  for (CrmTab tab = 0; tab < CRM_TAB_LAST; tab++)
+    {
+      if (seen[tab])
+        continue;
+      if (tab == CRM_TAB_PRODUCTS && (type == NULL || !crm_entity_type_has_products (type)))
+        continue;
+      g_array_append_val (self->tabs, tab);
+    }
+
+  /* General can be moved but never hidden: it is the card itself. */
+  if (self->hidden_tabs & (1u << CRM_TAB_GENERAL))
+    {
+      CrmTab general = CRM_TAB_GENERAL;
+
+      self->hidden_tabs &= ~(1u << CRM_TAB_GENERAL);
+      g_array_prepend_val (self->tabs, general);
+    }
+  return TRUE;
+}
+
+CrmLayout *
+crm_layout_resolve (CrmSession  *session,
+                    gint64       entity_type_id,
+                    gint64       pipeline_id,
+                    gint64       lead_kind_id,
+                    GError     **error)
+{
+  g_autoptr(CrmLayout) self = NULL;
+  CrmStore *store;
+  CrmCatalog *catalog;
+  gint64 user_id, standard_id, layout_id = 0;
+  CrmLayoutScope scope = CRM_LAYOUT_STANDARD;
+  sqlite3_stmt *stmt;
+  gboolean forced = FALSE;
+
+  g_return_val_if_fail (CRM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = crm_session_get_store (session);
+  catalog = crm_store_get_catalog (store);
+  user_id = crm_session_get_user_id (session);
+  normalize_kind (catalog, entity_type_id, &pipeline_id, &lead_kind_id);
+
+  stmt = _crm_store_prepare (store,
+                             "SELECT id, forced FROM layouts WHERE scope = 'standard' AND " SAME_KIND, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entity_type_id);
+  sqlite3_bind_int64 (stmt, 2, pipeline_id);
+  sqlite3_bind_int64 (stmt, 3, lead_kind_id);
+  standard_id = 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      standard_id = sqlite3_column_int64 (stmt, 0);
+      forced = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (standard_id == 0)
+    {
+      standard_id = create_standard (store, entity_type_id, pipeline_id, lead_kind_id, error);
+      if (standard_id == 0)
+        return NULL;
+    }
+
+  if (!forced)
+    {
+      /* A view for the user, or for one of their departments. */
+      layout_id = find_layout (store,
+                               "SELECT l.id FROM layouts l JOIN layout_assignments a ON a.layout_id = l.id "
+                               "WHERE l.scope = 'view' AND l." SAME_KIND " "
+                               "  AND (a.user_id = ?4 OR a.department_id IN "
+                               "       (SELECT department_id FROM user_departments WHERE user_id = ?4)) "
+                               "ORDER BY a.user_id IS NULL, l.id LIMIT 1",
+                               entity_type_id, pipeline_id, lead_kind_id, user_id, error);
+      if (layout_id < 0)
+        return NULL;
+      if (layout_id > 0)
+        scope = CRM_LAYOUT_VIEW;
+    }
+
+  if (!forced && layout_id == 0 &&
+      crm_session_has_permission (session, CRM_PERMISSION_LAYOUT_PERSONAL, entity_type_id))
+    {
+      layout_id = find_layout (store,
+                               "SELECT l.id FROM layouts l JOIN layout_choices c "
+                               "  ON c.user_id = l.user_id AND c.entity_type_id = l.entity_type_id "
+                               "WHERE l.scope = 'personal' AND l." SAME_KIND " AND l.user_id = ?4 "
+                               "  AND c.use_personal = 1",
+                               entity_type_id, pipeline_id, lead_kind_id, user_id, error);
+      if (layout_id < 0)
+        return NULL;
+      if (layout_id > 0)
+        scope = CRM_LAYOUT_PERSONAL;
+    }
+
+  if (layout_id == 0)
+    layout_id = standard_id;
+
+  self = g_object_new (CRM_TYPE_LAYOUT, NULL);
+  self->id = layout_id;
+  self->entity_type_id = entity_type_id;
+  self->pipeline_id = pipeline_id;
+  self->lead_kind_id = lead_kind_id;
+  self->scope = scope;
+
+  if (scope == CRM_LAYOUT_VIEW)
+    {
+      stmt = _crm_store_prepare (store, "SELECT name FROM layouts WHERE id = ?", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, layout_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        self->name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  if (!load_layout (self, session, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+gint64
+crm_layout_get_id (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), 0);
+  return self->id;
+}
+
+gint64
+crm_layout_get_entity_type_id (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), 0);
+  return self->entity_type_id;
+}
+
+gint64
+crm_layout_get_pipeline_id (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), 0);
+  return self->pipeline_id;
+}
+
+gint64
+crm_layout_get_lead_kind_id (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), 0);
+  return self->lead_kind_id;
+}
+
+CrmLayoutScope
+crm_layout_get_scope (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), CRM_LAYOUT_STANDARD);
+  return self->scope;
+}
+
+const char *
+crm_layout_get_name (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), NULL);
+  return self->name;
+}
+
+GListModel *
+crm_layout_get_sections (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), NULL);
+  return G_LIST_MODEL (self->sections);
+}
+
+GListModel *
+crm_layout_get_hidden_fields (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), NULL);
+  return G_LIST_MODEL (self->hidden_fields);
+}
+
+GArray *
+crm_layout_get_tabs (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), NULL);
+  return self->tabs;
+}
+
+gboolean
+crm_layout_is_tab_hidden (CrmLayout *self,
+                          CrmTab     tab)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (tab < CRM_TAB_LAST, FALSE);
+  return (self->hidden_tabs & (1u << tab)) != 0;
+}

@@ -1,0 +1,287 @@
+/* crm-session.c — who is acting, and what they may do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "crm-catalog.h"
+#include "crm-error.h"
+#include "crm-session.h"
+#include "crm-store-private.h"
+
+struct _CrmSession
+{
+  GObject   parent_instance;
+
+  CrmStore *store;
+  gint64    user_id;
+};
+
+G_DEFINE_FINAL_TYPE (CrmSession, crm_session, G_TYPE_OBJECT)
+
+static const char *permission_codes[] = {
+  [CRM_PERMISSION_ELEMENT_READ] = "element.read",
+  [CRM_PERMISSION_ELEMENT_WRITE] = "element.write",
+  [CRM_PERMISSION_ELEMENT_DELETE] = "element.delete",
+  [CRM_PERMISSION_LAYOUT_EDIT_STANDARD] = "layout.edit_standard",
+  [CRM_PERMISSION_LAYOUT_PERSONAL] = "layout.personal",
+  [CRM_PERMISSION_FIELDS_MANAGE] = "fields.manage",
+};
+
+static void
+crm_session_finalize (GObject *object)
+{
+  CrmSession *self = (CrmSession *)object;
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (crm_session_parent_class)->finalize (object);
+}
+
+static void
+crm_session_class_init (CrmSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = crm_session_finalize;
+}
+
+static void
+crm_session_init (CrmSession *self)
+{
+}
+
+CrmSession *
+crm_session_new (CrmStore  *store,
+                 gint64     user_id,
+                 GError   **error)
+{
+  CrmSession *self;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+
+  if (crm_catalog_get_user (crm_store_get_catalog (store), user_id) == NULL)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
+                   _("There is no user with the number %" G_GINT64_FORMAT), user_id);
+      return NULL;
+    }
+
+  self = g_object_new (CRM_TYPE_SESSION, NULL);
+  self->store = g_object_ref (store);
+  self->user_id = user_id;
+  return self;
+}
+
+CrmSession *
+crm_session_new_for_desktop_user (CrmStore  *store,
+                                  GError   **error)
+{
+  const char *login = g_get_user_name ();
+  const char *real_name = g_get_real_name ();
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gint64 user_id = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+
+  stmt = _crm_store_prepare (store, "SELECT id FROM users WHERE login = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    user_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (user_id != 0)
+    return crm_session_new (store, user_id, error);
+
+  /* g_get_real_name () answers "Unknown" when the passwd entry has none. */
+  if (real_name == NULL || *real_name == '\0' || g_str_equal (real_name, "Unknown"))
+    real_name = login;
+
+  if (!_crm_store_begin (store, error))
+    return NULL;
+
+  now = _crm_store_now ();
+  /* Only the very first user becomes an administrator by themselves. */
+  stmt = _crm_store_prepare (store,
+                             "INSERT INTO users (login, name, is_admin, created_at) "
+                             "VALUES (?, ?, NOT EXISTS (SELECT 1 FROM users), ?)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, real_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!_crm_store_step_done (store, stmt, error))
+    goto failed;
+  user_id = sqlite3_last_insert_rowid (_crm_store_get_db (store));
+
+  stmt = _crm_store_prepare (store,
+                             "INSERT INTO role_assignments (role_id, user_id) "
+                             "SELECT id, ?1 FROM roles WHERE code = "
+                             "  CASE (SELECT is_admin FROM users WHERE id = ?1) "
+                             "  WHEN 1 THEN 'administrator' ELSE 'employee' END", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  if (!_crm_store_step_done (store, stmt, error))
+    goto failed;
+
+  _crm_store_note_change (store, CRM_CHANGE_CATALOG, user_id, 0);
+  if (!_crm_store_commit (store, error))
+    return NULL;
+
+  return crm_session_new (store, user_id, error);
+
+failed:
+  _crm_store_rollback (store);
+  return NULL;
+}
+
+CrmStore *
+crm_session_get_store (CrmSession *self)
+{
+  g_return_val_if_fail (CRM_IS_SESSION (self), NULL);
+  return self->store;
+}
+
+gint64
+crm_session_get_user_id (CrmSession *self)
+{
+  g_return_val_if_fail (CRM_IS_SESSION (self), 0);
+  return self->user_id;
+}
+
+CrmUser *
+crm_session_get_user (CrmSession *self)
+{
+  g_return_val_if_fail (CRM_IS_SESSION (self), NULL);
+  return crm_catalog_get_user (crm_store_get_catalog (self->store), self->user_id);
+}
+
+gboolean
+crm_session_is_admin (CrmSession *self)
+{
+  CrmUser *user;
+
+  g_return_val_if_fail (CRM_IS_SESSION (self), FALSE);
+
+  user = crm_session_get_user (self);
+  return user != NULL && crm_user_is_admin (user);
+}
+
+gboolean
+crm_session_can_see_field (CrmSession *self,
+                           CrmField   *field)
+{
+  CrmCatalog *catalog;
+  GArray *users, *departments, *mine;
+  CrmUser *user;
+
+  g_return_val_if_fail (CRM_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (CRM_IS_FIELD (field), FALSE);
+
+  users = crm_field_get_visible_users (field);
+  departments = crm_field_get_visible_departments (field);
+  if (users->len == 0 && departments->len == 0)
+    return TRUE;
+  if (crm_session_is_admin (self))
+    return TRUE;
+
+  for (guint i = 0; i < users->len; i++)
+    if (g_array_index (users, gint64, i) == self->user_id)
+      return TRUE;
+
+  /* A field visible to a department is visible to its sub-departments. */
+  catalog = crm_store_get_catalog (self->store);
+  user = crm_session_get_user (self);
+  if (user == NULL)
+    return FALSE;
+  mine = crm_user_get_departments (user);
+  for (guint i = 0; i < mine->len; i++)
+    {
+      g_autoptr(GArray) chain = crm_catalog_get_department_ancestors (catalog, g_array_index (mine, gint64, i));
+
+      for (guint j = 0; j < chain->len; j++)
+        for (guint k = 0; k < departments->len; k++)
+          if (g_array_index (chain, gint64, j) == g_array_index (departments, gint64, k))
+            return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+crm_session_has_permission (CrmSession    *self,
+                            CrmPermission  permission,
+                            gint64         entity_type_id)
+{
+  sqlite3_stmt *stmt;
+  gboolean granted;
+
+  g_return_val_if_fail (CRM_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (permission < G_N_ELEMENTS (permission_codes), FALSE);
+
+  if (crm_session_is_admin (self))
+    return TRUE;
+
+  stmt = _crm_store_prepare (self->store,
+                             "SELECT EXISTS (SELECT 1 FROM role_permissions p "
+                             "  JOIN role_assignments a ON a.role_id = p.role_id "
+                             "  WHERE p.permission = ?1 "
+                             "    AND (p.entity_type_id IS NULL OR p.entity_type_id = ?2) "
+                             "    AND (a.user_id = ?3 OR a.department_id IN "
+                             "         (SELECT department_id FROM user_departments WHERE user_id = ?3)))",
+                             NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, permission_codes[permission], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, entity_type_id);
+  sqlite3_bind_int64 (stmt, 3, self->user_id);
+  granted = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return granted;
+}
+
+gboolean
+crm_session_check_permission (CrmSession     *self,
+                              CrmPermission   permission,
+                              gint64          entity_type_id,
+                              GError        **error)
+{
+  if (crm_session_has_permission (self, permission, entity_type_id))
+    return TRUE;
+
+  switch (permission)
+    {
+    case CRM_PERMISSION_ELEMENT_READ:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("You are not allowed to see these elements"));
+      break;
+    case CRM_PERMISSION_ELEMENT_WRITE:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("You are not allowed to change these elements"));
+      break;
+    case CRM_PERMISSION_ELEMENT_DELETE:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("You are not allowed to delete these elements"));
+      break;
+    case CRM_PERMISSION_LAYOUT_EDIT_STANDARD:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("You are not allowed to change the standard card layout"));
+      break;
+    case CRM_PERMISSION_LAYOUT_PERSONAL:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("You are not allowed to use a personal card layout"));
+      break;
+    case CRM_PERMISSION_FIELDS_MANAGE:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("You are not allowed to manage fields"));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}

@@ -1,0 +1,32 @@
+/* crm-timeline-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "crm-store.h"
+#include "crm-timeline-entry.h"
+
+G_BEGIN_DECLS
+
+/* The columns _crm_timeline_entry_new_from_row () reads, from alias t. */
+#define CRM_ENTRY_COLUMNS \
+  "t.id, t.element_id, t.kind, t.author_id, t.created_at, t.text, t.payload, t.pinned, t.edited_at"
+
+/* Inside the caller's transaction; notes CRM_CHANGE_ENTRY_ADDED. */
+gint64            _crm_timeline_insert              (CrmStore     *store,
+                                                     gint64        element_id,
+                                                     CrmEntryKind  kind,
+                                                     gint64        author_id,
+                                                     const char   *created_at,
+                                                     const char   *text,
+                                                     const char   *payload,
+                                                     GError      **error);
+CrmTimelineEntry *_crm_timeline_entry_new_from_row  (CrmStore     *store,
+                                                     sqlite3_stmt *stmt);
+/* The stored time stamp, for keyset paging. */
+const char       *_crm_timeline_entry_get_created_at_text (CrmTimelineEntry *self);
+
+G_END_DECLS
