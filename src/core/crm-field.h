@@ -40,4 +40,19 @@ gint64                 crm_field_get_required_stage_id (CrmField *self);
 GArray                *crm_field_get_visible_users     (CrmField *self);
 GArray                *crm_field_get_visible_departments (CrmField *self);
 
+/* ---- Managing fields (needs CRM_PERMISSION_FIELDS_MANAGE) ------------- */
+
+typedef struct _CrmSession CrmSession;
+
+/* A new custom field of @entity_type_id with a generated code ("uf_N");
+ * @options may be NULL. Returns the field id, or 0 with an error and
+ * nothing written. */
+gint64   crm_field_create (CrmSession            *session,
+                           gint64                 entity_type_id,
+                           const char            *label,
+                           CrmFieldType           type,
+                           gboolean               multiple,
+                           const CrmFieldOptions *options,
+                           GError               **error);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 
+#include "clientele-core-resources.h"
 #include "crm-builtin-private.h"
 #include "crm-catalog-private.h"
 #include "crm-error.h"
@@ -40,6 +41,7 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+static gsize resources_registered;
 
 /* ---- Changes -------------------------------------------------------------- */
 
@@ -474,6 +476,13 @@ crm_store_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A static library drops the resource's constructor: register by hand. */
+  if (g_once_init_enter (&resources_registered))
+    {
+      g_resources_register (clientele_core_get_resource ());
+      g_once_init_leave (&resources_registered, 1);
+    }
 
   self = g_object_new (CRM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
