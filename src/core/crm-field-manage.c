@@ -1,4 +1,4 @@
-/* crm-field-manage.c — creating and configuring custom fields
+/* crm-field-manage.c — creating, configuring and deleting fields
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,36 +9,181 @@
 #include "crm-catalog.h"
 #include "crm-error.h"
 #include "crm-field.h"
+#include "crm-layout-private.h"
 #include "crm-session.h"
 #include "crm-store-private.h"
+#include "crm-util-private.h"
 
-#define MAX_LABEL_LENGTH 255
+/* ---- Configurations ------------------------------------------------------------- */
 
-static char *
-clean_label (const char  *label,
-             GError     **error)
+CrmFieldConfig *
+crm_field_config_new (const char *label)
 {
-  g_autofree char *clean = NULL;
+  CrmFieldConfig *config = g_new0 (CrmFieldConfig, 1);
 
-  if (label == NULL || !g_utf8_validate (label, -1, NULL))
+  config->label = g_strdup (label);
+  config->required_mode = CRM_REQUIRED_NEVER;
+  config->visible_users = g_array_new (FALSE, FALSE, sizeof (gint64));
+  config->visible_departments = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return config;
+}
+
+CrmFieldConfig *
+crm_field_config_new_for (CrmField *field)
+{
+  CrmFieldConfig *config;
+  GArray *users, *departments;
+
+  g_return_val_if_fail (CRM_IS_FIELD (field), NULL);
+
+  config = crm_field_config_new (crm_field_get_label (field));
+  config->required_mode = crm_field_get_required_mode (field);
+  config->required_stage_id = crm_field_get_required_stage_id (field);
+  users = crm_field_get_visible_users (field);
+  departments = crm_field_get_visible_departments (field);
+  g_array_append_vals (config->visible_users, users->data, users->len);
+  g_array_append_vals (config->visible_departments, departments->data, departments->len);
+  return config;
+}
+
+void
+crm_field_config_free (CrmFieldConfig *config)
+{
+  if (config == NULL)
+    return;
+  g_free (config->label);
+  g_clear_pointer (&config->visible_users, g_array_unref);
+  g_clear_pointer (&config->visible_departments, g_array_unref);
+  g_free (config);
+}
+
+/* ---- Checks ----------------------------------------------------------------------- */
+
+static gboolean
+has_visibility (const CrmFieldConfig *config)
+{
+  return (config->visible_users != NULL && config->visible_users->len > 0) ||
+         (config->visible_departments != NULL && config->visible_departments->len > 0);
+}
+
+/* Everything but the label, which callers clean themselves. */
+static gboolean
+check_config (CrmCatalog            *catalog,
+              gint64                 entity_type_id,
+              gboolean               is_system,
+              gboolean               read_only,
+              const CrmFieldConfig  *config,
+              GError               **error)
+{
+  switch (config->required_mode)
     {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("The field name is not valid text"));
-      return NULL;
+    case CRM_REQUIRED_NEVER:
+      break;
+    case CRM_REQUIRED_ALWAYS:
+      if (read_only)
+        {
+          g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                       _("This field is filled in by Clientele and cannot be required"));
+          return FALSE;
+        }
+      break;
+    case CRM_REQUIRED_FROM_STAGE:
+      {
+        CrmStage *stage = crm_catalog_get_stage (catalog, config->required_stage_id);
+        CrmPipeline *pipeline = stage ? crm_catalog_get_pipeline (catalog, crm_stage_get_pipeline_id (stage)) : NULL;
+
+        if (read_only)
+          {
+            g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                         _("This field is filled in by Clientele and cannot be required"));
+            return FALSE;
+          }
+        if (pipeline == NULL || crm_pipeline_get_entity_type_id (pipeline) != entity_type_id)
+          {
+            g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                         _("Choose a stage of this kind of element for the field to be required from"));
+            return FALSE;
+          }
+      }
+      break;
+    default:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("Unknown required rule"));
+      return FALSE;
     }
-  clean = g_strstrip (g_strdup (label));
-  if (*clean == '\0')
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("Give the field a name"));
-      return NULL;
-    }
-  if (g_utf8_strlen (clean, -1) > MAX_LABEL_LENGTH || strchr (clean, '\n') != NULL)
+
+  if (has_visibility (config) && is_system)
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                   _("The field name must be one line of at most %d characters"), MAX_LABEL_LENGTH);
-      return NULL;
+                   _("System fields are visible to everyone; only custom fields can be restricted"));
+      return FALSE;
     }
-  return g_steal_pointer (&clean);
+  for (guint i = 0; config->visible_users && i < config->visible_users->len; i++)
+    if (crm_catalog_get_user (catalog, g_array_index (config->visible_users, gint64, i)) == NULL)
+      {
+        g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("One of the chosen people no longer exists"));
+        return FALSE;
+      }
+  for (guint i = 0; config->visible_departments && i < config->visible_departments->len; i++)
+    if (crm_catalog_get_department_name (catalog, g_array_index (config->visible_departments, gint64, i)) == NULL)
+      {
+        g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("One of the chosen departments no longer exists"));
+        return FALSE;
+      }
+  return TRUE;
 }
+
+/* Stores required rule and visibility of @field_id (the label is the
+ * caller's: inserting and updating differ). */
+static gboolean
+write_config (CrmStore              *store,
+              gint64                 field_id,
+              const CrmFieldConfig  *config,
+              GError               **error)
+{
+  static const char *modes[] = { "never", "always", "stage" };
+  sqlite3_stmt *stmt;
+
+  stmt = _crm_store_prepare (store,
+                             "UPDATE fields SET required_mode = ?2, required_stage_id = nullif (?3, 0) "
+                             "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, field_id);
+  sqlite3_bind_text (stmt, 2, modes[config->required_mode], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, config->required_mode == CRM_REQUIRED_FROM_STAGE ? config->required_stage_id : 0);
+  if (!_crm_store_step_done (store, stmt, error))
+    return FALSE;
+
+  stmt = _crm_store_prepare (store, "DELETE FROM field_visibility WHERE field_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, field_id);
+  if (!_crm_store_step_done (store, stmt, error))
+    return FALSE;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GArray *ids = pass == 0 ? config->visible_users : config->visible_departments;
+
+      for (guint i = 0; ids != NULL && i < ids->len; i++)
+        {
+          stmt = _crm_store_prepare (store,
+                                     pass == 0
+                                     ? "INSERT OR IGNORE INTO field_visibility (field_id, user_id) VALUES (?, ?)"
+                                     : "INSERT OR IGNORE INTO field_visibility (field_id, department_id) VALUES (?, ?)",
+                                     error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, field_id);
+          sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+          if (!_crm_store_step_done (store, stmt, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- Public API ------------------------------------------------------------------ */
 
 gint64
 crm_field_create (CrmSession             *session,
@@ -49,27 +194,47 @@ crm_field_create (CrmSession             *session,
                   const CrmFieldOptions  *options,
                   GError                **error)
 {
+  g_autoptr(CrmFieldConfig) config = crm_field_config_new (label);
+
+  return crm_field_create_full (session, entity_type_id, type, multiple, options, config, 0, 0, error);
+}
+
+gint64
+crm_field_create_full (CrmSession             *session,
+                       gint64                  entity_type_id,
+                       CrmFieldType            type,
+                       gboolean                multiple,
+                       const CrmFieldOptions  *options,
+                       const CrmFieldConfig   *config,
+                       gint64                  section_id,
+                       guint                   position,
+                       GError                **error)
+{
   g_autoptr(CrmFieldOptions) defaults = NULL;
   g_autofree char *clean = NULL;
   g_autofree char *json = NULL;
   g_autofree char *now = NULL;
   CrmStore *store;
+  CrmCatalog *catalog;
   sqlite3_stmt *stmt;
+  gint64 layout_id = 0, layout_type = 0;
   gint64 id;
 
   g_return_val_if_fail (CRM_IS_SESSION (session), 0);
+  g_return_val_if_fail (config != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   store = crm_session_get_store (session);
+  catalog = crm_store_get_catalog (store);
 
-  if (crm_catalog_get_entity_type (crm_store_get_catalog (store), entity_type_id) == NULL)
+  if (crm_catalog_get_entity_type (catalog, entity_type_id) == NULL)
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("This kind of element no longer exists"));
       return 0;
     }
   if (!crm_session_check_permission (session, CRM_PERMISSION_FIELDS_MANAGE, entity_type_id, error))
     return 0;
-  if ((clean = clean_label (label, error)) == NULL)
+  if ((clean = _crm_clean_name (config->label, _("Give the field a name"), error)) == NULL)
     return 0;
   if (type >= CRM_FIELD_TYPE_LAST || !crm_field_type_is_user_creatable (type))
     {
@@ -78,8 +243,20 @@ crm_field_create (CrmSession             *session,
     }
   if (options == NULL)
     options = defaults = crm_field_options_new ();
-  if (!crm_field_options_validate (options, type, error))
+  if (!crm_field_options_validate (options, type, error) ||
+      !check_config (catalog, entity_type_id, FALSE, FALSE, config, error))
     return 0;
+  if (section_id != 0)
+    {
+      if (!_crm_layout_check_section (session, section_id, &layout_id, &layout_type, error))
+        return 0;
+      if (layout_type != entity_type_id)
+        {
+          g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                       _("The section belongs to another kind of element"));
+          return 0;
+        }
+    }
 
   json = crm_field_options_to_json (options);
   now = _crm_store_now ();
@@ -113,6 +290,12 @@ crm_field_create (CrmSession             *session,
   if (!_crm_store_step_done (store, stmt, error))
     goto failed;
 
+  if (!write_config (store, id, config, error))
+    goto failed;
+  if (section_id != 0 &&
+      !_crm_layout_place (store, layout_id, entity_type_id, section_id, id, position, error))
+    goto failed;
+
   _crm_store_note_change (store, CRM_CHANGE_CATALOG, id, entity_type_id);
   if (!_crm_store_commit (store, error))
     return 0;
@@ -121,4 +304,110 @@ crm_field_create (CrmSession             *session,
 failed:
   _crm_store_rollback (store);
   return 0;
+}
+
+gboolean
+crm_field_configure (CrmSession            *session,
+                     gint64                 field_id,
+                     const CrmFieldConfig  *config,
+                     GError               **error)
+{
+  g_autofree char *clean = NULL;
+  CrmStore *store;
+  CrmField *field;
+  sqlite3_stmt *stmt;
+  gint64 type_id;
+  gboolean relabel;
+
+  g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  store = crm_session_get_store (session);
+  field = crm_catalog_get_field (crm_store_get_catalog (store), field_id);
+  if (field == NULL)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("This field no longer exists"));
+      return FALSE;
+    }
+  type_id = crm_field_get_entity_type_id (field);
+  if (!crm_session_check_permission (session, CRM_PERMISSION_FIELDS_MANAGE, type_id, error))
+    return FALSE;
+  if ((clean = _crm_clean_name (config->label, _("Give the field a name"), error)) == NULL)
+    return FALSE;
+  if (!check_config (crm_store_get_catalog (store), type_id, crm_field_is_system (field),
+                     crm_field_is_read_only (field), config, error))
+    return FALSE;
+
+  /* A system field keeps its translated name until someone renames it. */
+  relabel = !g_str_equal (clean, crm_field_get_label (field));
+
+  if (!_crm_store_begin (store, error))
+    return FALSE;
+
+  if (relabel)
+    {
+      stmt = _crm_store_prepare (store, "UPDATE fields SET label = ?2, label_msgid = 0 WHERE id = ?1", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, field_id);
+      sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
+      if (!_crm_store_step_done (store, stmt, error))
+        goto failed;
+    }
+  if (!write_config (store, field_id, config, error))
+    goto failed;
+
+  /* Leaves the catalog's objects (and @field) to be replaced on commit. */
+  _crm_store_note_change (store, CRM_CHANGE_CATALOG, field_id, type_id);
+  return _crm_store_commit (store, error);
+
+failed:
+  _crm_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+crm_field_delete (CrmSession  *session,
+                  gint64       field_id,
+                  GError     **error)
+{
+  CrmStore *store;
+  CrmField *field;
+  sqlite3_stmt *stmt;
+  gint64 type_id;
+
+  g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
+
+  store = crm_session_get_store (session);
+  field = crm_catalog_get_field (crm_store_get_catalog (store), field_id);
+  if (field == NULL)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("This field no longer exists"));
+      return FALSE;
+    }
+  type_id = crm_field_get_entity_type_id (field);
+  if (!crm_session_check_permission (session, CRM_PERMISSION_FIELDS_MANAGE, type_id, error))
+    return FALSE;
+  if (crm_field_is_system (field))
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("System fields cannot be deleted, only hidden"));
+      return FALSE;
+    }
+
+  if (!_crm_store_begin (store, error))
+    return FALSE;
+  /* Values, placements and visibility rows go with it (ON DELETE CASCADE). */
+  stmt = _crm_store_prepare (store, "DELETE FROM fields WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, field_id);
+  if (!_crm_store_step_done (store, stmt, error))
+    goto failed;
+  _crm_store_note_change (store, CRM_CHANGE_CATALOG, field_id, type_id);
+  return _crm_store_commit (store, error);
+
+failed:
+  _crm_store_rollback (store);
+  return FALSE;
 }

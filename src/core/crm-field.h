@@ -44,15 +44,55 @@ GArray                *crm_field_get_visible_departments (CrmField *self);
 
 typedef struct _CrmSession CrmSession;
 
+/* What the Configure dialog edits. */
+typedef struct _CrmFieldConfig
+{
+  char            *label;
+  CrmRequiredMode  required_mode;
+  gint64           required_stage_id;    /* for CRM_REQUIRED_FROM_STAGE */
+  GArray          *visible_users;        /* of gint64; both empty: everyone */
+  GArray          *visible_departments;  /* of gint64 */
+} CrmFieldConfig;
+
+CrmFieldConfig *crm_field_config_new     (const char     *label);
+/* The field's current configuration, to edit. */
+CrmFieldConfig *crm_field_config_new_for (CrmField       *field);
+void            crm_field_config_free    (CrmFieldConfig *config);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmFieldConfig, crm_field_config_free)
+
 /* A new custom field of @entity_type_id with a generated code ("uf_N");
  * @options may be NULL. Returns the field id, or 0 with an error and
  * nothing written. */
-gint64   crm_field_create (CrmSession            *session,
-                           gint64                 entity_type_id,
-                           const char            *label,
-                           CrmFieldType           type,
-                           gboolean               multiple,
-                           const CrmFieldOptions *options,
-                           GError               **error);
+gint64   crm_field_create      (CrmSession            *session,
+                                gint64                 entity_type_id,
+                                const char            *label,
+                                CrmFieldType           type,
+                                gboolean               multiple,
+                                const CrmFieldOptions *options,
+                                GError               **error);
+/* Like crm_field_create with the whole configuration, placed at
+ * @position of @section_id (0: hidden) in the same transaction, which
+ * also needs the right to edit that section's layout. */
+gint64   crm_field_create_full (CrmSession            *session,
+                                gint64                 entity_type_id,
+                                CrmFieldType           type,
+                                gboolean               multiple,
+                                const CrmFieldOptions *options,
+                                const CrmFieldConfig  *config,
+                                gint64                 section_id,
+                                guint                  position,
+                                GError               **error);
+/* Label, required rule and visibility at once. The required stage must be
+ * a stage of one of the type's pipelines; visibility is for custom fields
+ * only (system fields are seen by everyone). */
+gboolean crm_field_configure   (CrmSession            *session,
+                                gint64                 field_id,
+                                const CrmFieldConfig  *config,
+                                GError               **error);
+/* Custom fields only; their values go with them. */
+gboolean crm_field_delete      (CrmSession            *session,
+                                gint64                 field_id,
+                                GError               **error);
 
 G_END_DECLS

@@ -82,3 +82,61 @@ gboolean        crm_layout_is_tab_hidden      (CrmLayout  *self,
                                                CrmTab      tab);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* ---- Editing (DESIGN.md §3: sections and fields shaped by mouse) ---------
+ *
+ * Every call writes one transaction and notes CRM_CHANGE_LAYOUT, or writes
+ * nothing. The standard layout and views need
+ * CRM_PERMISSION_LAYOUT_EDIT_STANDARD; a personal layout, its owner with
+ * CRM_PERMISSION_LAYOUT_PERSONAL. Positions count from 0; a position past
+ * the end appends.
+ */
+
+/* Returns the new section's id, appended after the others. */
+gint64   crm_layout_add_section     (CrmSession    *session,
+                                     gint64         layout_id,
+                                     const char    *title,
+                                     GError       **error);
+gboolean crm_layout_rename_section  (CrmSession    *session,
+                                     gint64         section_id,
+                                     const char    *title,
+                                     GError       **error);
+gboolean crm_layout_move_section    (CrmSession    *session,
+                                     gint64         section_id,
+                                     guint          position,
+                                     GError       **error);
+/* The section's fields are not deleted: they become hidden. */
+gboolean crm_layout_delete_section  (CrmSession    *session,
+                                     gint64         section_id,
+                                     GError       **error);
+/* Undoes a delete: a section at @position holding @field_ids in order
+ * (those still hidden). Returns the new section's id. */
+gint64   crm_layout_restore_section (CrmSession    *session,
+                                     gint64         layout_id,
+                                     guint          position,
+                                     const char    *title,
+                                     const gint64  *field_ids,
+                                     guint          n_fields,
+                                     GError       **error);
+/* Places a field at @position of a section; a field already shown in the
+ * layout moves there (within its section or across). */
+gboolean crm_layout_place_field     (CrmSession    *session,
+                                     gint64         section_id,
+                                     gint64         field_id,
+                                     guint          position,
+                                     GError       **error);
+gboolean crm_layout_hide_field      (CrmSession    *session,
+                                     gint64         layout_id,
+                                     gint64         field_id,
+                                     GError       **error);
+/* The order of the card's tabs and which are hidden (General cannot be). */
+gboolean crm_layout_set_tabs        (CrmSession    *session,
+                                     gint64         layout_id,
+                                     const CrmTab  *order,
+                                     guint          n_tabs,
+                                     guint          hidden_mask,
+                                     GError       **error);
+
+G_END_DECLS
