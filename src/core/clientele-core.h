@@ -13,6 +13,7 @@
 #include "crm-error.h"
 #include "crm-field.h"
 #include "crm-field-type.h"
+#include "crm-file.h"
 #include "crm-layout.h"
 #include "crm-locale.h"
 #include "crm-pipeline.h"

@@ -290,6 +290,89 @@ crm_timeline_entry_dup_summary (CrmTimelineEntry *self)
   return g_strdup (crm_entry_kind_get_label (self->kind));
 }
 
+gboolean
+crm_timeline_entry_get_change (CrmTimelineEntry  *self,
+                               char             **label,
+                               char             **old_text,
+                               char             **new_text)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *object;
+
+  g_return_val_if_fail (CRM_IS_TIMELINE_ENTRY (self), FALSE);
+
+  if (self->kind != CRM_ENTRY_FIELD_CHANGE || self->payload == NULL)
+    return FALSE;
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, self->payload, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return FALSE;
+  object = json_node_get_object (json_parser_get_root (parser));
+
+  if (label != NULL)
+    *label = g_strdup (json_object_get_string_member_with_default (object, "label", ""));
+  if (old_text != NULL)
+    *old_text = g_strdup (json_object_get_string_member_with_default (object, "old", ""));
+  if (new_text != NULL)
+    *new_text = g_strdup (json_object_get_string_member_with_default (object, "new", ""));
+  return TRUE;
+}
+
+/* ---- Reading more than a page -------------------------------------------------------- */
+
+static GPtrArray *
+query_entries (CrmSession  *session,
+               const char  *sql,
+               gint64       element_id,
+               GError     **error)
+{
+  CrmStore *store = crm_session_get_store (session);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _crm_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, element_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, _crm_timeline_entry_new_from_row (store, stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _crm_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+crm_timeline_query_pinned (CrmSession  *session,
+                           gint64       element_id,
+                           GError     **error)
+{
+  g_return_val_if_fail (CRM_IS_SESSION (session), NULL);
+
+  return query_entries (session,
+                        "SELECT " CRM_ENTRY_COLUMNS " FROM timeline_entries t "
+                        "WHERE t.element_id = ? AND t.pinned = 1 ORDER BY t.created_at DESC, t.id DESC",
+                        element_id, error);
+}
+
+GPtrArray *
+crm_timeline_query_field_changes (CrmSession  *session,
+                                  gint64       element_id,
+                                  GError     **error)
+{
+  g_return_val_if_fail (CRM_IS_SESSION (session), NULL);
+
+  return query_entries (session,
+                        "SELECT " CRM_ENTRY_COLUMNS " FROM timeline_entries t "
+                        "WHERE t.element_id = ? AND t.kind = 'field-change' "
+                        "ORDER BY t.created_at DESC, t.id DESC",
+                        element_id, error);
+}
+
 /* ---- Writing ------------------------------------------------------------------------- */
 
 gint64

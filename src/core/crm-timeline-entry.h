@@ -54,6 +54,25 @@ gboolean      crm_timeline_entry_is_pinned       (CrmTimelineEntry *self);
 /* One line for the row: the comment, or "Stage: New → Won" … translated. */
 char         *crm_timeline_entry_dup_summary     (CrmTimelineEntry *self);
 
+/* For a field-change entry: the field's label then, and the values before
+ * and after as they were shown ("" when empty). FALSE for other kinds. */
+gboolean      crm_timeline_entry_get_change      (CrmTimelineEntry  *self,
+                                                  char             **label,
+                                                  char             **old_text,
+                                                  char             **new_text);
+
+/* ---- Reading more than a page ------------------------------------------ */
+
+/* Of CrmTimelineEntry, the element's pinned entries, newest first. */
+GPtrArray *crm_timeline_query_pinned        (CrmSession  *session,
+                                             gint64       element_id,
+                                             GError     **error);
+/* Of CrmTimelineEntry, every field change of the element, newest first:
+ * the History tab. */
+GPtrArray *crm_timeline_query_field_changes (CrmSession  *session,
+                                             gint64       element_id,
+                                             GError     **error);
+
 /* ---- Writing ----------------------------------------------------------- */
 
 /* Returns the new entry's id, or 0 with an error (empty text, no element). */

@@ -209,6 +209,111 @@ test_delete_custom (Fixture       *fixture,
   g_assert_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND);
 }
 
+static void
+test_file_values (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) contents = g_bytes_new_static ("%PDF-1.4 contrato", 17);
+  g_autoptr(GBytes) big = NULL;
+  g_autoptr(GBytes) loaded = NULL;
+  g_autoptr(CrmElementDraft) draft = NULL;
+  g_autoptr(CrmElement) element = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *mime = NULL;
+  g_autofree char *shown = NULL;
+  gint64 field_id, file_id, element_id;
+  CrmField *field;
+
+  field_id = crm_field_create (fixture->session, fixture->deal_type, "Contrato", CRM_FIELD_TYPE_FILE,
+                               FALSE, NULL, &error);
+  g_assert_no_error (error);
+  file_id = crm_file_add (fixture->session, "contrato.pdf", "application/pdf", contents, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (file_id, >, 0);
+
+  loaded = crm_file_load (fixture->session, file_id, &name, &mime, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (loaded, contents));
+  g_assert_cmpstr (name, ==, "contrato.pdf");
+  g_assert_cmpstr (mime, ==, "application/pdf");
+
+  field = crm_catalog_get_field (fixture->catalog, field_id);
+  draft = crm_element_draft_new (fixture->session, "deal", &error);
+  g_assert_true (crm_element_draft_set_input_by_code (draft, "title", "Com anexo", &error));
+  crm_element_draft_set_value (draft, field, crm_value_new_number (CRM_FIELD_TYPE_FILE, file_id));
+  element_id = crm_element_draft_save (draft, &error);
+  g_assert_no_error (error);
+  element = crm_element_load (fixture->session, element_id, &error);
+  shown = crm_element_format_field (element, field);
+  g_assert_cmpstr (shown, ==, "contrato.pdf");
+
+  /* A missing file or one too large is refused. */
+  g_clear_object (&draft);
+  draft = crm_element_draft_new (fixture->session, "deal", &error);
+  g_assert_true (crm_element_draft_set_input_by_code (draft, "title", "Sem anexo", &error));
+  crm_element_draft_set_value (draft, field, crm_value_new_number (CRM_FIELD_TYPE_FILE, 999));
+  g_assert_cmpint (crm_element_draft_save (draft, &error), ==, 0);
+  g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
+  g_clear_error (&error);
+
+  big = g_bytes_new_take (g_malloc0 (CRM_FILE_MAX_SIZE + 1), CRM_FILE_MAX_SIZE + 1);
+  g_assert_cmpint (crm_file_add (fixture->session, "grande.bin", NULL, big, &error), ==, 0);
+  g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_file_add (fixture->session, " ", NULL, contents, &error), ==, 0);
+  g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM files"), ==, 1);
+  g_assert_null (crm_file_load (fixture->session, 999, NULL, NULL, &error));
+  g_assert_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND);
+}
+
+static void
+test_history_and_pins (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmElementDraft) draft = NULL;
+  g_autoptr(CrmElement) element = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) pinned = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  gint64 id, comment;
+
+  draft = crm_element_draft_new (fixture->session, "deal", &error);
+  g_assert_true (crm_element_draft_set_input_by_code (draft, "title", "Histórico", &error));
+  id = crm_element_draft_save (draft, &error);
+  g_assert_no_error (error);
+  g_clear_object (&draft);
+
+  element = crm_element_load (fixture->session, id, &error);
+  draft = crm_element_draft_new_for (fixture->session, element);
+  g_assert_true (crm_element_draft_set_input_by_code (draft, "probability", "40", &error));
+  g_assert_cmpint (crm_element_draft_save (draft, &error), ==, id);
+  comment = crm_timeline_add_comment (fixture->session, id, "Fixar isto", &error);
+  g_assert_no_error (error);
+
+  changes = crm_timeline_query_field_changes (fixture->session, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_true (crm_timeline_entry_get_change (g_ptr_array_index (changes, 0), &label, &old_text, &new_text));
+  g_assert_cmpstr (label, ==, "Probability, %");
+  g_assert_cmpstr (old_text, ==, "");
+  g_assert_cmpstr (new_text, ==, "40");
+
+  pinned = crm_timeline_query_pinned (fixture->session, id, &error);
+  g_assert_cmpuint (pinned->len, ==, 0);
+  g_clear_pointer (&pinned, g_ptr_array_unref);
+  g_assert_true (crm_timeline_set_pinned (fixture->session, comment, TRUE, &error));
+  pinned = crm_timeline_query_pinned (fixture->session, id, &error);
+  g_assert_cmpuint (pinned->len, ==, 1);
+  g_assert_cmpint (crm_timeline_entry_get_id (g_ptr_array_index (pinned, 0)), ==, comment);
+  g_assert_false (crm_timeline_entry_get_change (g_ptr_array_index (pinned, 0), NULL, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +326,8 @@ main (int   argc,
   ADD ("/fields/configure", test_configure);
   ADD ("/fields/system-fields", test_system_fields);
   ADD ("/fields/delete-custom", test_delete_custom);
+  ADD ("/fields/file-values", test_file_values);
+  ADD ("/fields/history-and-pins", test_history_and_pins);
 
   return g_test_run ();
 }

@@ -273,6 +273,8 @@ CREATE TABLE timeline_entries (
 -- Newest first, keyset on (created_at, id).
 CREATE INDEX timeline_element_time ON timeline_entries (element_id, created_at DESC, id DESC);
 CREATE INDEX timeline_pinned ON timeline_entries (element_id, pinned) WHERE pinned = 1;
+-- The History tab: one element's field changes.
+CREATE INDEX timeline_element_kind ON timeline_entries (element_id, kind, created_at DESC, id DESC);
 
 -- Relations and activities ----------------------------------------------------------
 

@@ -1,0 +1,30 @@
+/* crm-file.h — files kept in the store (file fields, documents)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "crm-session.h"
+
+G_BEGIN_DECLS
+
+/* The largest file a field takes: enough for contracts and scans. */
+#define CRM_FILE_MAX_SIZE (25 * 1024 * 1024)
+
+/* Stores @contents under @name; returns the file id (for a file field's
+ * value), or 0 with an error: empty name, too large. */
+gint64  crm_file_add  (CrmSession  *session,
+                       const char  *name,
+                       const char  *mime_type,
+                       GBytes      *contents,
+                       GError     **error);
+/* The contents, and optionally the name and MIME type. */
+GBytes *crm_file_load (CrmSession  *session,
+                       gint64       file_id,
+                       char       **name,
+                       char       **mime_type,
+                       GError     **error);
+
+G_END_DECLS
