@@ -30,6 +30,7 @@ struct _CrmStore
 
   guint       depth;        /* transaction nesting */
   CrmChange  *pending;      /* what the open transaction changed */
+  GArray     *marks;        /* pending's length at each savepoint */
 };
 
 G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
@@ -242,6 +243,7 @@ _crm_store_begin (CrmStore  *self,
   sql = g_strdup_printf ("SAVEPOINT sp%u", self->depth);
   if (!exec_sql (self, sql, error))
     return FALSE;
+  g_array_append_val (self->marks, self->pending->items->len);
   self->depth++;
   return TRUE;
 }
@@ -260,6 +262,7 @@ _crm_store_commit (CrmStore  *self,
 
       if (!exec_sql (self, sql, error))
         return FALSE;
+      g_array_set_size (self->marks, self->marks->len - 1);
       self->depth--;
       return TRUE;
     }
@@ -292,9 +295,18 @@ _crm_store_rollback (CrmStore *self)
     {
       g_autofree char *sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u",
                                               self->depth - 1, self->depth - 1);
+      guint mark = g_array_index (self->marks, guint, self->marks->len - 1);
+
       if (!exec_sql (self, sql, NULL))
         g_warning ("Could not roll back a savepoint: %s", sqlite3_errmsg (self->db));
+      g_array_set_size (self->marks, self->marks->len - 1);
       self->depth--;
+
+      /* What the savepoint wrote is gone: so are its notes, and the
+       * catalog may have seen its rows. */
+      g_array_set_size (self->pending->items, mark);
+      if (self->catalog != NULL)
+        _crm_catalog_reload (self->catalog, NULL);
       return;
     }
 
@@ -302,6 +314,7 @@ _crm_store_rollback (CrmStore *self)
     g_warning ("Could not roll back: %s", sqlite3_errmsg (self->db));
 
   self->depth = 0;
+  g_array_set_size (self->marks, 0);
   g_clear_pointer (&self->pending, crm_change_unref);
 
   /* The cached catalog may have seen rows that are gone now. */
@@ -425,6 +438,7 @@ crm_store_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, crm_change_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -463,6 +477,7 @@ crm_store_init (CrmStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal,
                                             g_free, finalize_statement);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* ---- Public API --------------------------------------------------------------- */

@@ -225,10 +225,23 @@ test_one_notification_per_write (Fixture       *fixture,
   g_assert_cmpuint (changes->len, ==, 2);
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elements"), ==, 4);
 
+  /* A nested rollback takes its notes back: the commit tells only of
+   * what was kept. */
+  g_assert_true (crm_store_begin (store, &error));
+  g_assert_cmpint (create_contact (session, "Dora", &error), >, 0);
+  g_assert_true (crm_store_begin (store, &error));
+  g_assert_cmpint (create_contact (session, "Edu", &error), >, 0);
+  crm_store_rollback (store);
+  g_assert_true (crm_store_commit (store, &error));
+  g_assert_cmpuint (changes->len, ==, 3);
+  change = g_ptr_array_index (changes, 2);
+  g_assert_cmpuint (crm_change_get_n_items (change), ==, 2);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elements"), ==, 5);
+
   /* A refused write tells nobody either. */
   g_assert_cmpint (create_contact (session, "   ", &error), ==, 0);
   g_assert_error (error, CRM_ERROR, CRM_ERROR_REQUIRED);
-  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (changes->len, ==, 3);
 
   g_signal_handlers_disconnect_by_func (store, count_changes_cb, changes);
   g_assert_finalize_object (session);
