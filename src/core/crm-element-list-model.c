@@ -40,7 +40,9 @@ crm_search_build_query (const char *text)
   g_autoptr(GString) query = NULL;
   g_auto(GStrv) words = NULL;
 
-  if (text == NULL)
+  g_autofree char *composed = NULL;
+
+  if (text == NULL || (composed = g_utf8_normalize (text, -1, G_NORMALIZE_NFC)) == NULL)
     return NULL;
 
   /* Keep letters and digits only, so nothing typed can be FTS5 syntax; the
@@ -48,7 +50,7 @@ crm_search_build_query (const char *text)
   {
     g_autoptr(GString) clean = g_string_new (NULL);
 
-    for (const char *p = text; *p; p = g_utf8_next_char (p))
+    for (const char *p = composed; *p; p = g_utf8_next_char (p))
       {
         gunichar c = g_utf8_get_char (p);
 
@@ -189,6 +191,13 @@ fetch_page (CrmElementListModel *self)
   if (!self->has_more)
     return 0;
 
+  /* Rights can change while a list is open: ask at every page. */
+  if (!crm_session_has_permission (self->session, CRM_PERMISSION_ELEMENT_READ, self->entity_type_id))
+    {
+      self->has_more = FALSE;
+      return 0;
+    }
+
   if (self->items->len > 0)
     last = g_ptr_array_index (self->items, self->items->len - 1);
 
@@ -269,9 +278,17 @@ element_changed (CrmElementListModel *self,
                  gint64               id,
                  gboolean             removed)
 {
-  g_autoptr(CrmElement) element = removed ? NULL : load_matching (self, id);
+  gboolean readable = crm_session_has_permission (self->session, CRM_PERMISSION_ELEMENT_READ,
+                                                  self->entity_type_id);
+  g_autoptr(CrmElement) element = removed || !readable ? NULL : load_matching (self, id);
+  g_autoptr(CrmElement) boundary = NULL;
   int old_position = find_element (self, id);
   guint low = 0, high;
+
+  /* The next page starts after the last loaded element: anything up to it
+   * belongs to what is loaded. */
+  if (self->items->len > 0)
+    boundary = g_object_ref (g_ptr_array_index (self->items, self->items->len - 1));
 
   if (element == NULL)
     {
@@ -298,7 +315,8 @@ element_changed (CrmElementListModel *self,
     }
 
   /* Past what is loaded: a later page brings it. */
-  if (low == self->items->len && self->has_more)
+  if (low == self->items->len && self->has_more &&
+      (boundary == NULL || element_before (self, boundary, element)))
     {
       if (old_position >= 0)
         g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);

@@ -125,13 +125,25 @@ _crm_element_new_from_row (sqlite3_stmt *stmt,
   return self;
 }
 
+/* Casefolded without diacritics, other scripts kept as they are: "Ágata"
+ * sorts with "agata", "Анна" stays "анна". */
 char *
 _crm_element_make_sort_title (const char *title)
 {
   g_autofree char *folded = g_utf8_casefold (title, -1);
-  g_autofree char *ascii = g_str_to_ascii (folded, "C");
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) bare = g_string_new (NULL);
 
-  return g_ascii_strdown (ascii, -1);
+  if (decomposed == NULL)
+    return g_strdup (folded);
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (bare, c);
+    }
+  return g_utf8_normalize (bare->str, bare->len, G_NORMALIZE_NFC);
 }
 
 const char *

@@ -434,6 +434,8 @@ load_layout (CrmLayout   *self,
       if (!crm_tab_from_code ((const char *)sqlite3_column_text (stmt, 0), &tab) || seen[tab])
         continue;
       seen[tab] = TRUE;
+      if (tab == CRM_TAB_PRODUCTS && (type == NULL || !crm_entity_type_has_products (type)))
+        continue;
       if (sqlite3_column_int (stmt, 1))
         self->hidden_tabs |= 1u << tab;
       else

@@ -320,6 +320,32 @@ crm_timeline_entry_get_change (CrmTimelineEntry  *self,
 
 /* ---- Reading more than a page -------------------------------------------------------- */
 
+gboolean
+_crm_timeline_check_read (CrmSession  *session,
+                          gint64       element_id,
+                          GError     **error)
+{
+  CrmStore *store = crm_session_get_store (session);
+  sqlite3_stmt *stmt;
+  gint64 type_id = 0;
+
+  stmt = _crm_store_prepare (store, "SELECT entity_type_id FROM elements WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, element_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    type_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (type_id == 0)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
+                   _("The element %" G_GINT64_FORMAT " does not exist or was deleted"), element_id);
+      return FALSE;
+    }
+  return crm_session_check_permission (session, CRM_PERMISSION_ELEMENT_READ, type_id, error);
+}
+
 static GPtrArray *
 query_entries (CrmSession  *session,
                const char  *sql,
@@ -331,6 +357,8 @@ query_entries (CrmSession  *session,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (!_crm_timeline_check_read (session, element_id, error))
+    return NULL;
   stmt = _crm_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;

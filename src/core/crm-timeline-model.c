@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "crm-error.h"
 #include "crm-store-private.h"
 #include "crm-timeline-model.h"
 #include "crm-timeline-private.h"
@@ -49,6 +50,8 @@ crm_timeline_query_page (CrmSession  *session,
 
   g_return_val_if_fail (CRM_IS_SESSION (session), NULL);
 
+  if (!_crm_timeline_check_read (session, element_id, error))
+    return NULL;
   store = crm_session_get_store (session);
   stmt = _crm_store_prepare (store, PAGE_SQL, error);
   if (stmt == NULL)
@@ -122,9 +125,12 @@ remove_at (CrmTimelineModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
 }
 
+/* @boundary: the last loaded entry before the change; entries up to it
+ * belong to what is loaded. */
 static void
 insert_sorted (CrmTimelineModel *self,
-               CrmTimelineEntry *entry)
+               CrmTimelineEntry *entry,
+               CrmTimelineEntry *boundary)
 {
   guint low = 0, high = self->items->len;
 
@@ -139,7 +145,8 @@ insert_sorted (CrmTimelineModel *self,
     }
 
   /* Older than everything loaded: it will arrive with a later page. */
-  if (low == self->items->len && self->has_more)
+  if (low == self->items->len && self->has_more &&
+      (boundary == NULL || entry_before (boundary, entry)))
     return;
 
   g_ptr_array_insert (self->items, low, g_object_ref (entry));
@@ -157,6 +164,7 @@ store_changed_cb (CrmTimelineModel *self,
     {
       const CrmChangeItem *item = crm_change_get_item (change, i);
       g_autoptr(CrmTimelineEntry) entry = NULL;
+      g_autoptr(CrmTimelineEntry) boundary = NULL;
       int position;
 
       if (item->kind == CRM_CHANGE_ELEMENT_REMOVED && item->id == self->element_id)
@@ -177,16 +185,18 @@ store_changed_cb (CrmTimelineModel *self,
         case CRM_CHANGE_ENTRY_ADDED:
           entry = load_entry (self, item->id);
           if (entry != NULL)
-            insert_sorted (self, entry);
+            insert_sorted (self, entry, NULL);
           break;
 
         case CRM_CHANGE_ENTRY_UPDATED:
           position = find_entry (self, item->id);
           entry = load_entry (self, item->id);
+          if (self->items->len > 0)
+            boundary = g_object_ref (g_ptr_array_index (self->items, self->items->len - 1));
           if (position >= 0)
             remove_at (self, position);
           if (entry != NULL)
-            insert_sorted (self, entry);
+            insert_sorted (self, entry, boundary);
           break;
 
         case CRM_CHANGE_ENTRY_REMOVED:
@@ -374,7 +384,11 @@ crm_timeline_model_load_more (CrmTimelineModel *self)
                                   self->page_size, &error);
   if (page == NULL)
     {
-      g_warning ("Could not load the timeline: %s", error->message);
+      /* A deleted element or one the user may not see has no timeline to
+       * show; anything else is worth a warning. */
+      if (!g_error_matches (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED) &&
+          !g_error_matches (error, CRM_ERROR, CRM_ERROR_NOT_FOUND))
+        g_warning ("Could not load the timeline: %s", error->message);
       self->has_more = FALSE;
       return 0;
     }

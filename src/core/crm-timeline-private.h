@@ -26,6 +26,10 @@ gint64            _crm_timeline_insert              (CrmStore     *store,
                                                      GError      **error);
 CrmTimelineEntry *_crm_timeline_entry_new_from_row  (CrmStore     *store,
                                                      sqlite3_stmt *stmt);
+/* Refuses (PERMISSION_DENIED, NOT_FOUND) reading the element's timeline. */
+gboolean          _crm_timeline_check_read          (CrmSession   *session,
+                                                     gint64        element_id,
+                                                     GError      **error);
 /* The stored time stamp, for keyset paging. */
 const char       *_crm_timeline_entry_get_created_at_text (CrmTimelineEntry *self);
 
