@@ -163,7 +163,7 @@ show_element (CrmCard    *self,
     g_message ("Could not find the layout of element %" G_GINT64_FORMAT ": %s",
                crm_element_get_id (element), error->message);
 
-  crm_fields_pane_set_element (self->fields_pane, element, layout);
+  crm_fields_pane_set_element (self->fields_pane, self->session, element, layout);
   crm_timeline_pane_set_element (self->timeline_pane, self->session, crm_element_get_id (element));
   update_tabs (self, layout);
 
@@ -427,7 +427,7 @@ crm_card_clear (CrmCard *self)
   gtk_label_set_text (self->title_label, "");
   gtk_label_set_text (self->subtitle_label, "");
   crm_stage_bar_set_stages (self->stage_bar, NULL, 0);
-  crm_fields_pane_set_element (self->fields_pane, NULL, NULL);
+  crm_fields_pane_set_element (self->fields_pane, NULL, NULL, NULL);
   crm_timeline_pane_set_element (self->timeline_pane, NULL, 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELEMENT]);

@@ -344,6 +344,7 @@ crm_fields_pane_new (void)
 
 void
 crm_fields_pane_set_element (CrmFieldsPane *self,
+                             CrmSession    *session,
                              CrmElement    *element,
                              CrmLayout     *layout)
 {
@@ -353,6 +354,7 @@ crm_fields_pane_set_element (CrmFieldsPane *self,
   double scroll = 0;
 
   g_return_if_fail (CRM_IS_FIELDS_PANE (self));
+  g_return_if_fail (session == NULL || CRM_IS_SESSION (session));
   g_return_if_fail (element == NULL || CRM_IS_ELEMENT (element));
   g_return_if_fail (layout == NULL || CRM_IS_LAYOUT (layout));
 

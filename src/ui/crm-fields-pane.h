@@ -18,6 +18,7 @@ GtkWidget *crm_fields_pane_new        (void);
 /* Shows @element's values in the sections of @layout; NULLs clear it. The
  * scroll position stays when the same element is shown again. */
 void       crm_fields_pane_set_element (CrmFieldsPane *self,
+                                        CrmSession    *session,
                                         CrmElement    *element,
                                         CrmLayout     *layout);
 
