@@ -659,8 +659,7 @@ index_element (CrmElementDraft  *self,
   GListModel *fields = crm_catalog_get_fields (get_catalog (self), self->entity_type_id);
   g_autoptr(GString) body = g_string_new (NULL);
   guint n = g_list_model_get_n_items (fields);
-  sqlite3_stmt *stmt;
-
+  
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CrmField) field = g_list_model_get_item (fields, i);
@@ -677,23 +676,9 @@ index_element (CrmElementDraft  *self,
         append_search_text (body, field, g_ptr_array_index (values, j));
     }
 
-  if (self->element != NULL)
-    {
-      stmt = _crm_store_prepare (store, "DELETE FROM elements_fts WHERE rowid = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, element_id);
-      if (!_crm_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-
-  stmt = _crm_store_prepare (store, "INSERT INTO elements_fts (rowid, title, body) VALUES (?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, element_id);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, body->str, body->len, SQLITE_STATIC);
-  return _crm_store_step_done (store, stmt, error);
+  _crm_store_queue_index (store, element_id, title, g_string_free (g_steal_pointer (&body), FALSE),
+                          self->element == NULL);
+  return TRUE;
 }
 
 static gint64

@@ -19,6 +19,7 @@ struct _CrmElementListModel
   gint64          stage_id;
   char           *search;      /* what was typed */
   char           *fts_query;   /* what FTS5 gets, or NULL */
+  gboolean        fts_rare;    /* few matches: let the index drive the query */
   GPtrArray      *items;       /* of CrmElement */
   CrmElementSort  sort;
   guint           page_size;
@@ -116,13 +117,22 @@ prepare_query (CrmElementListModel  *self,
                gboolean              one_element,
                GError              **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " CRM_ELEMENT_COLUMNS " FROM elements e "
-                                         "WHERE e.entity_type_id = ?1");
+  g_autoptr(GString) sql = g_string_new (NULL);
 
+  /* With few matches, reading them from the index and sorting is cheaper
+   * than walking the sort index until a page of matches turns up. */
+  if (self->fts_query != NULL && self->fts_rare && !one_element)
+    g_string_append (sql, "SELECT " CRM_ELEMENT_COLUMNS " FROM elements_fts f "
+                          "CROSS JOIN elements e ON e.id = f.rowid "
+                          "WHERE elements_fts MATCH ?3 AND e.entity_type_id = ?1");
+  else
+    {
+      g_string_append (sql, "SELECT " CRM_ELEMENT_COLUMNS " FROM elements e WHERE e.entity_type_id = ?1");
+      if (self->fts_query != NULL)
+        g_string_append (sql, " AND e.id IN (SELECT rowid FROM elements_fts WHERE elements_fts MATCH ?3)");
+    }
   if (self->stage_id != 0)
     g_string_append (sql, " AND e.stage_id = ?2");
-  if (self->fts_query != NULL)
-    g_string_append (sql, " AND e.id IN (SELECT rowid FROM elements_fts WHERE elements_fts MATCH ?3)");
   if (one_element)
     g_string_append (sql, " AND e.id = ?6");
   else
@@ -134,6 +144,30 @@ prepare_query (CrmElementListModel  *self,
     }
 
   return _crm_store_prepare (crm_session_get_store (self->session), sql->str, error);
+}
+
+/* Up to this many matches (of any type) count as few. */
+#define RARE_MATCHES 2000
+
+static guint
+count_matches (CrmElementListModel *self,
+               guint                limit)
+{
+  CrmStore *store = crm_session_get_store (self->session);
+  sqlite3_stmt *stmt;
+  guint n = limit;
+
+  stmt = _crm_store_prepare (store,
+                             "SELECT count(*) FROM (SELECT 1 FROM elements_fts "
+                             "WHERE elements_fts MATCH ? LIMIT ?)", NULL);
+  if (stmt == NULL)
+    return n;
+  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, limit);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
 }
 
 static void
@@ -521,6 +555,7 @@ crm_element_list_model_set_search (CrmElementListModel *self,
   self->search = g_strdup (search);
   g_free (self->fts_query);
   self->fts_query = crm_search_build_query (search);
+  self->fts_rare = self->fts_query != NULL && count_matches (self, RARE_MATCHES + 1) <= RARE_MATCHES;
   reset (self);
 }
 

@@ -383,12 +383,7 @@ crm_element_delete (CrmSession  *session,
   if (!_crm_store_begin (store, error))
     return FALSE;
 
-  stmt = _crm_store_prepare (store, "DELETE FROM elements_fts WHERE rowid = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_crm_store_step_done (store, stmt, error))
-    goto failed;
+  _crm_store_queue_index (store, id, NULL, NULL, FALSE);
 
   stmt = _crm_store_prepare (store, "DELETE FROM elements WHERE id = ?", error);
   if (stmt == NULL)

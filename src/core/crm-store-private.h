@@ -26,6 +26,15 @@ void          _crm_store_note_change   (CrmStore      *self,
                                         CrmChangeKind  kind,
                                         gint64         id,
                                         gint64         parent);
+/* Queues the search index row of an element (title NULL: remove it) for
+ * the outermost commit. Written then, in one go, rather than under each
+ * savepoint, where FTS5 would flush a tiny segment every time. @is_new
+ * skips removing an old row. Takes @body. */
+void          _crm_store_queue_index   (CrmStore      *self,
+                                        gint64         element_id,
+                                        const char    *title,
+                                        char          *body,
+                                        gboolean       is_new);
 /* Sets a CRM_ERROR_STORAGE error from the connection's last message and
  * returns FALSE. */
 gboolean      _crm_store_set_error     (CrmStore      *self,

@@ -19,6 +19,20 @@ struct _CrmChange
   GArray         *items;   /* of CrmChangeItem */
 };
 
+typedef struct
+{
+  gint64  element_id;
+  char   *title;     /* NULL: only remove */
+  char   *body;
+  gboolean is_new;
+} IndexRow;
+
+typedef struct
+{
+  guint changes;     /* pending->items->len when the savepoint began */
+  guint index_rows;  /* index_queue->len then */
+} Mark;
+
 struct _CrmStore
 {
   GObject     parent_instance;
@@ -30,7 +44,8 @@ struct _CrmStore
 
   guint       depth;        /* transaction nesting */
   CrmChange  *pending;      /* what the open transaction changed */
-  GArray     *marks;        /* pending's length at each savepoint */
+  GArray     *marks;        /* of Mark, one per open savepoint */
+  GArray     *index_queue;  /* of IndexRow, written at the outermost commit */
 };
 
 G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
@@ -224,6 +239,93 @@ exec_sql (CrmStore    *self,
   return TRUE;
 }
 
+/* Savepoints come and go thousands of times in a batch: parse them once. */
+static gboolean
+exec_cached (CrmStore    *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _crm_store_prepare (self, sql, error);
+
+  return stmt != NULL && _crm_store_step_done (self, stmt, error);
+}
+
+static void
+clear_index_row (gpointer data)
+{
+  IndexRow *row = data;
+
+  g_free (row->title);
+  g_free (row->body);
+}
+
+void
+_crm_store_queue_index (CrmStore   *self,
+                        gint64      element_id,
+                        const char *title,
+                        char       *body,
+                        gboolean    is_new)
+{
+  IndexRow row = { element_id, g_strdup (title), body, is_new };
+
+  g_return_if_fail (self->depth > 0);
+
+  g_array_append_val (self->index_queue, row);
+}
+
+/* Writes the queued index rows. Only the last row of an element counts;
+ * the element had a row before this transaction unless its first queued
+ * row says it is new. */
+static gboolean
+flush_index (CrmStore  *self,
+             GError   **error)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) existed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < self->index_queue->len; i++)
+    {
+      IndexRow *row = &g_array_index (self->index_queue, IndexRow, i);
+
+      if (!g_hash_table_contains (last, &row->element_id) && !row->is_new)
+        g_hash_table_add (existed, &row->element_id);
+      g_hash_table_insert (last, &row->element_id, row);
+    }
+
+  for (guint i = 0; i < self->index_queue->len; i++)
+    {
+      IndexRow *row = &g_array_index (self->index_queue, IndexRow, i);
+
+      if (g_hash_table_lookup (last, &row->element_id) != row)
+        continue;
+
+      if (g_hash_table_contains (existed, &row->element_id))
+        {
+          stmt = _crm_store_prepare (self, "DELETE FROM elements_fts WHERE rowid = ?", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, row->element_id);
+          if (!_crm_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+      if (row->title == NULL)
+        continue;
+
+      stmt = _crm_store_prepare (self, "INSERT INTO elements_fts (rowid, title, body) VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row->element_id);
+      sqlite3_bind_text (stmt, 2, row->title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, row->body ? row->body : "", -1, SQLITE_STATIC);
+      if (!_crm_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  g_array_set_size (self->index_queue, 0);
+  return TRUE;
+}
+
 gboolean
 _crm_store_begin (CrmStore  *self,
                   GError   **error)
@@ -241,9 +343,13 @@ _crm_store_begin (CrmStore  *self,
     }
 
   sql = g_strdup_printf ("SAVEPOINT sp%u", self->depth);
-  if (!exec_sql (self, sql, error))
+  if (!exec_cached (self, sql, error))
     return FALSE;
-  g_array_append_val (self->marks, self->pending->items->len);
+  {
+    Mark mark = { self->pending->items->len, self->index_queue->len };
+
+    g_array_append_val (self->marks, mark);
+  }
   self->depth++;
   return TRUE;
 }
@@ -260,14 +366,14 @@ _crm_store_commit (CrmStore  *self,
     {
       g_autofree char *sql = g_strdup_printf ("RELEASE sp%u", self->depth - 1);
 
-      if (!exec_sql (self, sql, error))
+      if (!exec_cached (self, sql, error))
         return FALSE;
       g_array_set_size (self->marks, self->marks->len - 1);
       self->depth--;
       return TRUE;
     }
 
-  if (!exec_sql (self, "COMMIT", error))
+  if (!flush_index (self, error) || !exec_sql (self, "COMMIT", error))
     {
       _crm_store_rollback (self);
       return FALSE;
@@ -295,7 +401,7 @@ _crm_store_rollback (CrmStore *self)
     {
       g_autofree char *sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u",
                                               self->depth - 1, self->depth - 1);
-      guint mark = g_array_index (self->marks, guint, self->marks->len - 1);
+      Mark mark = g_array_index (self->marks, Mark, self->marks->len - 1);
 
       if (!exec_sql (self, sql, NULL))
         g_warning ("Could not roll back a savepoint: %s", sqlite3_errmsg (self->db));
@@ -304,7 +410,8 @@ _crm_store_rollback (CrmStore *self)
 
       /* What the savepoint wrote is gone: so are its notes, and the
        * catalog may have seen its rows. */
-      g_array_set_size (self->pending->items, mark);
+      g_array_set_size (self->pending->items, mark.changes);
+      g_array_set_size (self->index_queue, mark.index_rows);
       if (self->catalog != NULL)
         _crm_catalog_reload (self->catalog, NULL);
       return;
@@ -315,6 +422,7 @@ _crm_store_rollback (CrmStore *self)
 
   self->depth = 0;
   g_array_set_size (self->marks, 0);
+  g_array_set_size (self->index_queue, 0);
   g_clear_pointer (&self->pending, crm_change_unref);
 
   /* The cached catalog may have seen rows that are gone now. */
@@ -439,6 +547,7 @@ crm_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, crm_change_unref);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->index_queue, g_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -477,7 +586,9 @@ crm_store_init (CrmStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal,
                                             g_free, finalize_statement);
-  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  self->index_queue = g_array_new (FALSE, FALSE, sizeof (IndexRow));
+  g_array_set_clear_func (self->index_queue, clear_index_row);
 }
 
 /* ---- Public API --------------------------------------------------------------- */

@@ -30,9 +30,16 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CrmTimelineModel, crm_timeline_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-#define PAGE_SQL \
+/* Two statements, not one with "?2 IS NULL OR …": the OR would keep the
+ * planner from seeking to the cursor, and every page would scan from the
+ * newest entry down. */
+#define FIRST_PAGE_SQL \
   "SELECT " CRM_ENTRY_COLUMNS " FROM timeline_entries t " \
-  "WHERE t.element_id = ?1 AND (?2 IS NULL OR (t.created_at, t.id) < (?2, ?3)) " \
+  "WHERE t.element_id = ?1 " \
+  "ORDER BY t.created_at DESC, t.id DESC LIMIT ?4"
+#define NEXT_PAGE_SQL \
+  "SELECT " CRM_ENTRY_COLUMNS " FROM timeline_entries t " \
+  "WHERE t.element_id = ?1 AND (t.created_at, t.id) < (?2, ?3) " \
   "ORDER BY t.created_at DESC, t.id DESC LIMIT ?4"
 
 GPtrArray *
@@ -53,7 +60,7 @@ crm_timeline_query_page (CrmSession  *session,
   if (!_crm_timeline_check_read (session, element_id, error))
     return NULL;
   store = crm_session_get_store (session);
-  stmt = _crm_store_prepare (store, PAGE_SQL, error);
+  stmt = _crm_store_prepare (store, before_time ? NEXT_PAGE_SQL : FIRST_PAGE_SQL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, element_id);

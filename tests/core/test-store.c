@@ -237,6 +237,10 @@ test_one_notification_per_write (Fixture       *fixture,
   change = g_ptr_array_index (changes, 2);
   g_assert_cmpuint (crm_change_get_n_items (change), ==, 2);
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elements"), ==, 5);
+  /* The search index, written at the outer commit, skipped Edu too. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elements_fts WHERE elements_fts MATCH 'dora'"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elements_fts WHERE elements_fts MATCH 'edu'"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elements_fts"), ==, 5);
 
   /* A refused write tells nobody either. */
   g_assert_cmpint (create_contact (session, "   ", &error), ==, 0);

@@ -186,7 +186,8 @@ CREATE TABLE files (
 CREATE VIRTUAL TABLE elements_fts USING fts5 (
   title,
   body,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3 4'
 );
 
 -- Layouts ------------------------------------------------------------------------
