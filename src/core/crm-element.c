@@ -346,8 +346,11 @@ crm_element_load (CrmSession  *session,
 
   if (self == NULL)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* The number is formatted apart: xgettext cannot read G_GINT64_FORMAT. */
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   _("The element %" G_GINT64_FORMAT " does not exist or was deleted"), id);
+                   _("The element %s does not exist or was deleted"), number);
       return NULL;
     }
 

@@ -64,8 +64,10 @@ crm_session_new (CrmStore  *store,
 
   if (crm_catalog_get_user (crm_store_get_catalog (store), user_id) == NULL)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, user_id);
+
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   _("There is no user with the number %" G_GINT64_FORMAT), user_id);
+                   _("There is no user with the number %s"), number);
       return NULL;
     }
 
