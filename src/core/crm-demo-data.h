@@ -1,8 +1,12 @@
 /* crm-demo-data.h — the Brazilian names, places and phrases of the demo
  *
- * Only crm-demo.c includes this. Everything here is sample DATA, written in
- * Portuguese on purpose: it is what a team in Brazil would type into its
- * CRM, so none of it goes through gettext.
+ * Only the demo's files include this, through crm-demo-private.h. The
+ * tables are const all the way down, so a file that does not use one gets
+ * neither a copy of it nor an unused-variable warning.
+ *
+ * Everything here is sample DATA, written in Portuguese on purpose: it is
+ * what a team in Brazil would type into its CRM, so none of it goes through
+ * gettext.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -96,14 +100,14 @@ static const DemoFirstName demo_first_names[] = {
 };
 
 /* Second given names: "Maria Eduarda", "João Pedro". */
-static const char *demo_second_names_male[] = {
+static const char *const demo_second_names_male[] = {
   "Pedro", "Paulo", "Carlos", "Henrique", "Vítor", "Augusto", "Miguel",
 };
-static const char *demo_second_names_female[] = {
+static const char *const demo_second_names_female[] = {
   "Eduarda", "Clara", "Fernanda", "Cristina", "Luísa", "Helena", "Aparecida",
 };
 
-static const char *demo_last_names[] = {
+static const char *const demo_last_names[] = {
   "Silva", "Santos", "Oliveira", "Souza", "Rodrigues", "Ferreira", "Alves",
   "Pereira", "Lima", "Gomes", "Costa", "Ribeiro", "Martins", "Carvalho",
   "Almeida", "Lopes", "Soares", "Fernandes", "Vieira", "Barbosa", "Rocha",
@@ -141,7 +145,7 @@ static const DemoPosition demo_positions[] = {
   { "Analista financeiro", "Analista financeira" },
 };
 
-static const char *demo_personal_mail[] = {
+static const char *const demo_personal_mail[] = {
   "gmail.com", "hotmail.com", "outlook.com", "yahoo.com.br", "uol.com.br",
   "bol.com.br", "terra.com.br",
 };
@@ -183,7 +187,7 @@ static const DemoCity demo_cities[] = {
   { "Belém", "PA", "91", "66", { "Nazaré", "Umarizal", "Batista Campos" } },
 };
 
-static const char *demo_streets[] = {
+static const char *const demo_streets[] = {
   "Rua Augusta", "Avenida Paulista", "Rua das Flores", "Avenida Brasil",
   "Rua XV de Novembro", "Avenida Getúlio Vargas", "Rua Sete de Setembro",
   "Rua Dom Pedro II", "Avenida Presidente Vargas", "Rua Barão do Rio Branco",
@@ -193,7 +197,7 @@ static const char *demo_streets[] = {
   "Alameda Santos", "Rua Voluntários da Pátria", "Avenida João Pessoa",
 };
 
-static const char *demo_complements[] = {
+static const char *const demo_complements[] = {
   "Sala 1204", "Conjunto 52", "Galpão 3", "8º andar", "Bloco B", "Loja 2",
   "Sala 305", "Térreo",
 };
@@ -241,7 +245,7 @@ static const DemoCompanyKind demo_company_kinds[] = {
   { "Hotel ", "", "other", FALSE },
 };
 
-static const char *demo_company_words[] = {
+static const char *const demo_company_words[] = {
   "Paulista", "Vale Verde", "Ipê", "Araucária", "Horizonte", "Atlântico",
   "Serra Azul", "Bandeirantes", "Guanabara", "Pampa", "Cerrado", "Jequitibá",
   "Sol Nascente", "Três Rios", "Boa Vista", "Itapuã", "Mantiqueira",
@@ -250,21 +254,21 @@ static const char *demo_company_words[] = {
   "Santa Cruz", "Jacarandá", "Beira-Rio", "Maracanã", "Juriti", "Cajueiro",
 };
 
-static const char *demo_legal_suffixes[] = { "Ltda.", "Ltda.", "Ltda.", "S.A.", "ME" };
+static const char *const demo_legal_suffixes[] = { "Ltda.", "Ltda.", "Ltda.", "S.A.", "ME" };
 
-static const char *demo_company_types[] = {
+static const char *const demo_company_types[] = {
   "customer", "customer", "customer", "customer", "customer", "customer",
   "partner", "supplier", "competitor", "other",
 };
 
-static const char *demo_employee_ranges[] = { "lt50", "50_250", "250_500", "gt500" };
+static const char *const demo_employee_ranges[] = { "lt50", "50_250", "250_500", "gt500" };
 
-static const char *demo_sources[] = {
+static const char *const demo_sources[] = {
   "call", "email", "website", "website", "advertising", "partner", "existing",
   "referral", "referral", "trade_show", "social", "other",
 };
 
-static const char *demo_source_notes[] = {
+static const char *const demo_source_notes[] = {
   "Indicação de um cliente antigo.",
   "Conheceu a empresa na Feira da Indústria em São Paulo.",
   "Preencheu o formulário de contato do site.",
@@ -275,7 +279,7 @@ static const char *demo_source_notes[] = {
   "Ligou depois de ver o anúncio na rádio.",
 };
 
-static const char *demo_company_notes[] = {
+static const char *const demo_company_notes[] = {
   "Cliente exige boleto com vencimento no dia 10.",
   "Compras centralizadas na matriz; filiais não decidem.",
   "Prefere reuniões presenciais às sextas-feiras.",
@@ -316,21 +320,21 @@ static const DemoService demo_services[] = {
   { "Segurança da informação e LGPD", 30000, 180000, "services", TRUE },
 };
 
-static const char *demo_quote_terms[] = {
+static const char *const demo_quote_terms[] = {
   "Pagamento em 30/60/90 dias via boleto. Preços com impostos inclusos.",
   "Pagamento à vista com 5% de desconto ou em 3 parcelas sem juros.",
   "Entrega em até 20 dias úteis após o pedido. Frete CIF.",
   "Validade de 15 dias. Reajuste anual pelo IPCA.",
 };
 
-static const char *demo_payment_methods[] = {
+static const char *const demo_payment_methods[] = {
   "pix", "pix", "boleto", "boleto", "boleto", "transfer", "card",
 };
 
 /* ---- Leads ------------------------------------------------------------------ */
 
 /* Followed by a service, in lower case: "Interesse em implantação de ERP". */
-static const char *demo_lead_titles[] = {
+static const char *const demo_lead_titles[] = {
   "Pedido de orçamento: ",
   "Interesse em ",
   "Contato pelo site: ",
@@ -340,7 +344,7 @@ static const char *demo_lead_titles[] = {
 
 /* ---- Timelines -------------------------------------------------------------- */
 
-static const char *demo_comments[] = {
+static const char *const demo_comments[] = {
   "Cliente pediu desconto de 5% para fechar ainda este mês.",
   "Enviei a proposta revisada por e-mail.",
   "Aguardando aprovação da diretoria financeira.",
@@ -385,7 +389,7 @@ static const char *demo_comments[] = {
   "Proposta perdida por preço; manter contato para o ano que vem.",
 };
 
-static const char *demo_call_outcomes[] = {
+static const char *const demo_call_outcomes[] = {
   "cliente interessado",
   "pediu retorno na próxima semana",
   "caixa postal, deixei recado",
@@ -398,7 +402,7 @@ static const char *demo_call_outcomes[] = {
   "vai consultar a diretoria",
 };
 
-static const char *demo_email_subjects[] = {
+static const char *const demo_email_subjects[] = {
   "Proposta comercial atualizada",
   "Re: Dúvidas sobre o contrato",
   "Envio de boleto",
@@ -416,7 +420,7 @@ static const char *demo_email_subjects[] = {
   "Comprovante de pagamento",
 };
 
-static const char *demo_meetings[] = {
+static const char *const demo_meetings[] = {
   "Reunião: apresentação da proposta",
   "Visita técnica às instalações do cliente",
   "Videochamada de alinhamento",
@@ -427,7 +431,7 @@ static const char *demo_meetings[] = {
   "Visita ao estande na feira",
 };
 
-static const char *demo_messages[] = {
+static const char *const demo_messages[] = {
   "WhatsApp: cliente confirmou o recebimento da proposta.",
   "WhatsApp: pediu para ligar depois das 16h.",
   "WhatsApp: enviou foto do pedido de compra assinado.",
@@ -436,19 +440,19 @@ static const char *demo_messages[] = {
   "WhatsApp: mandou a localização para a visita.",
 };
 
-static const char *demo_months[] = {
+static const char *const demo_months[] = {
   "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
   "agosto", "setembro", "outubro", "novembro", "dezembro",
 };
 
 /* Contact types of people who work at a company of the CRM. */
-static const char *demo_contact_types[] = {
+static const char *const demo_contact_types[] = {
   "client", "client", "client", "client", "client", "client", "client",
   "partner", "supplier",
 };
 
 /* What a quote lists after the service itself. */
-static const char *demo_quote_extras[] = {
+static const char *const demo_quote_extras[] = {
   "1 × Implantação e configuração",
   "1 × Treinamento da equipe (8 h)",
   "12 × Suporte mensal",

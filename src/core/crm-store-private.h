@@ -48,4 +48,42 @@ char         *_crm_store_now           (void);
 char         *_crm_timestamp_from_datetime (GDateTime *datetime);
 GDateTime    *_crm_timestamp_to_datetime   (const char *timestamp);
 
+/* ---- Between crm-store.c and crm-store-transaction.c ---------------------- */
+
+/* The store is one object in two files: crm-store.c keeps the connection,
+ * the migrations, the statement cache and the public API,
+ * crm-store-transaction.c the transactions. Nothing else touches these
+ * fields; the functions above are the way in. */
+
+struct _CrmChange
+{
+  gatomicrefcount ref_count;
+  GArray         *items;   /* of CrmChangeItem */
+};
+
+struct _CrmStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt* */
+  CrmCatalog *catalog;
+
+  /* Kept by crm-store-transaction.c */
+  guint       depth;        /* transaction nesting */
+  CrmChange  *pending;      /* what the open transaction changed */
+  GArray     *marks;        /* of Mark, one per open savepoint */
+  GArray     *index_queue;  /* of IndexRow, written at the outermost commit */
+};
+
+CrmChange    *_crm_change_new              (void);
+void          _crm_store_emit_changed      (CrmStore      *self,
+                                            CrmChange     *change);
+/* Runs @sql, which may hold several statements, without caching it. */
+gboolean      _crm_store_exec              (CrmStore      *self,
+                                            const char    *sql,
+                                            GError       **error);
+void          _crm_store_init_transactions (CrmStore      *self);
+
 G_END_DECLS

@@ -1,4 +1,7 @@
-/* crm-store.c — the SQLite store
+/* crm-store.c — the SQLite store: the connection, its migrations, the
+ * statement cache and the change notifications
+ *
+ * The transactions are in crm-store-transaction.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,41 +16,6 @@
 #include "crm-error.h"
 #include "crm-store-private.h"
 
-struct _CrmChange
-{
-  gatomicrefcount ref_count;
-  GArray         *items;   /* of CrmChangeItem */
-};
-
-typedef struct
-{
-  gint64  element_id;
-  char   *title;     /* NULL: only remove */
-  char   *body;
-  gboolean is_new;
-} IndexRow;
-
-typedef struct
-{
-  guint changes;     /* pending->items->len when the savepoint began */
-  guint index_rows;  /* index_queue->len then */
-} Mark;
-
-struct _CrmStore
-{
-  GObject     parent_instance;
-
-  sqlite3    *db;
-  char       *path;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt* */
-  CrmCatalog *catalog;
-
-  guint       depth;        /* transaction nesting */
-  CrmChange  *pending;      /* what the open transaction changed */
-  GArray     *marks;        /* of Mark, one per open savepoint */
-  GArray     *index_queue;  /* of IndexRow, written at the outermost commit */
-};
-
 G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (CrmChange, crm_change, crm_change_ref, crm_change_unref)
 
@@ -61,8 +29,8 @@ static gsize resources_registered;
 
 /* ---- Changes -------------------------------------------------------------- */
 
-static CrmChange *
-crm_change_new (void)
+CrmChange *
+_crm_change_new (void)
 {
   CrmChange *change = g_new0 (CrmChange, 1);
 
@@ -122,6 +90,13 @@ crm_change_has_kind (CrmChange     *change,
   return FALSE;
 }
 
+void
+_crm_store_emit_changed (CrmStore  *self,
+                         CrmChange *change)
+{
+  g_signal_emit (self, signals[CHANGED], 0, change);
+}
+
 /* ---- Time stamps ----------------------------------------------------------- */
 
 char *
@@ -158,7 +133,7 @@ _crm_store_now (void)
   return _crm_timestamp_from_datetime (now);
 }
 
-/* ---- Statements and transactions -------------------------------------------- */
+/* ---- Statements ----------------------------------------------------------- */
 
 sqlite3 *
 _crm_store_get_db (CrmStore *self)
@@ -221,10 +196,10 @@ _crm_store_step_done (CrmStore      *self,
   return TRUE;
 }
 
-static gboolean
-exec_sql (CrmStore    *self,
-          const char  *sql,
-          GError     **error)
+gboolean
+_crm_store_exec (CrmStore    *self,
+                 const char  *sql,
+                 GError     **error)
 {
   char *message = NULL;
 
@@ -237,210 +212,6 @@ exec_sql (CrmStore    *self,
       return FALSE;
     }
   return TRUE;
-}
-
-/* Savepoints come and go thousands of times in a batch: parse them once. */
-static gboolean
-exec_cached (CrmStore    *self,
-             const char  *sql,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = _crm_store_prepare (self, sql, error);
-
-  return stmt != NULL && _crm_store_step_done (self, stmt, error);
-}
-
-static void
-clear_index_row (gpointer data)
-{
-  IndexRow *row = data;
-
-  g_free (row->title);
-  g_free (row->body);
-}
-
-void
-_crm_store_queue_index (CrmStore   *self,
-                        gint64      element_id,
-                        const char *title,
-                        char       *body,
-                        gboolean    is_new)
-{
-  IndexRow row = { element_id, g_strdup (title), body, is_new };
-
-  g_return_if_fail (self->depth > 0);
-
-  g_array_append_val (self->index_queue, row);
-}
-
-/* Writes the queued index rows. Only the last row of an element counts;
- * the element had a row before this transaction unless its first queued
- * row says it is new. */
-static gboolean
-flush_index (CrmStore  *self,
-             GError   **error)
-{
-  g_autoptr(GHashTable) last = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) existed = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt;
-
-  for (guint i = 0; i < self->index_queue->len; i++)
-    {
-      IndexRow *row = &g_array_index (self->index_queue, IndexRow, i);
-
-      if (!g_hash_table_contains (last, &row->element_id) && !row->is_new)
-        g_hash_table_add (existed, &row->element_id);
-      g_hash_table_insert (last, &row->element_id, row);
-    }
-
-  for (guint i = 0; i < self->index_queue->len; i++)
-    {
-      IndexRow *row = &g_array_index (self->index_queue, IndexRow, i);
-
-      if (g_hash_table_lookup (last, &row->element_id) != row)
-        continue;
-
-      if (g_hash_table_contains (existed, &row->element_id))
-        {
-          stmt = _crm_store_prepare (self, "DELETE FROM elements_fts WHERE rowid = ?", error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, row->element_id);
-          if (!_crm_store_step_done (self, stmt, error))
-            return FALSE;
-        }
-      if (row->title == NULL)
-        continue;
-
-      stmt = _crm_store_prepare (self, "INSERT INTO elements_fts (rowid, title, body) VALUES (?, ?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, row->element_id);
-      sqlite3_bind_text (stmt, 2, row->title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, row->body ? row->body : "", -1, SQLITE_STATIC);
-      if (!_crm_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  g_array_set_size (self->index_queue, 0);
-  return TRUE;
-}
-
-gboolean
-_crm_store_begin (CrmStore  *self,
-                  GError   **error)
-{
-  g_autofree char *sql = NULL;
-
-  if (self->depth == 0)
-    {
-      if (!exec_sql (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      g_assert (self->pending == NULL);
-      self->pending = crm_change_new ();
-      self->depth = 1;
-      return TRUE;
-    }
-
-  sql = g_strdup_printf ("SAVEPOINT sp%u", self->depth);
-  if (!exec_cached (self, sql, error))
-    return FALSE;
-  {
-    Mark mark = { self->pending->items->len, self->index_queue->len };
-
-    g_array_append_val (self->marks, mark);
-  }
-  self->depth++;
-  return TRUE;
-}
-
-gboolean
-_crm_store_commit (CrmStore  *self,
-                   GError   **error)
-{
-  g_autoptr(CrmChange) change = NULL;
-
-  g_return_val_if_fail (self->depth > 0, FALSE);
-
-  if (self->depth > 1)
-    {
-      g_autofree char *sql = g_strdup_printf ("RELEASE sp%u", self->depth - 1);
-
-      if (!exec_cached (self, sql, error))
-        return FALSE;
-      g_array_set_size (self->marks, self->marks->len - 1);
-      self->depth--;
-      return TRUE;
-    }
-
-  if (!flush_index (self, error) || !exec_sql (self, "COMMIT", error))
-    {
-      _crm_store_rollback (self);
-      return FALSE;
-    }
-
-  self->depth = 0;
-  change = g_steal_pointer (&self->pending);
-
-  if (change->items->len == 0)
-    return TRUE;
-
-  if (self->catalog != NULL && crm_change_has_kind (change, CRM_CHANGE_CATALOG))
-    _crm_catalog_reload (self->catalog, NULL);
-
-  g_signal_emit (self, signals[CHANGED], 0, change);
-  return TRUE;
-}
-
-void
-_crm_store_rollback (CrmStore *self)
-{
-  g_return_if_fail (self->depth > 0);
-
-  if (self->depth > 1)
-    {
-      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u",
-                                              self->depth - 1, self->depth - 1);
-      Mark mark = g_array_index (self->marks, Mark, self->marks->len - 1);
-
-      if (!exec_sql (self, sql, NULL))
-        g_warning ("Could not roll back a savepoint: %s", sqlite3_errmsg (self->db));
-      g_array_set_size (self->marks, self->marks->len - 1);
-      self->depth--;
-
-      /* What the savepoint wrote is gone: so are its notes, and the
-       * catalog may have seen its rows. */
-      g_array_set_size (self->pending->items, mark.changes);
-      g_array_set_size (self->index_queue, mark.index_rows);
-      if (self->catalog != NULL)
-        _crm_catalog_reload (self->catalog, NULL);
-      return;
-    }
-
-  if (sqlite3_get_autocommit (self->db) == 0 && !exec_sql (self, "ROLLBACK", NULL))
-    g_warning ("Could not roll back: %s", sqlite3_errmsg (self->db));
-
-  self->depth = 0;
-  g_array_set_size (self->marks, 0);
-  g_array_set_size (self->index_queue, 0);
-  g_clear_pointer (&self->pending, crm_change_unref);
-
-  /* The cached catalog may have seen rows that are gone now. */
-  if (self->catalog != NULL)
-    _crm_catalog_reload (self->catalog, NULL);
-}
-
-void
-_crm_store_note_change (CrmStore      *self,
-                        CrmChangeKind  kind,
-                        gint64         id,
-                        gint64         parent)
-{
-  CrmChangeItem item = { kind, id, parent };
-
-  g_return_if_fail (self->pending != NULL);
-
-  g_array_append_val (self->pending->items, item);
 }
 
 /* ---- Migrations -------------------------------------------------------------- */
@@ -514,7 +285,7 @@ apply_migrations (CrmStore  *self,
           if (bytes == NULL)
             goto failed;
           sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-          if (!exec_sql (self, sql, error))
+          if (!_crm_store_exec (self, sql, error))
             goto failed;
         }
       else if (!m->func (self, error))
@@ -524,7 +295,7 @@ apply_migrations (CrmStore  *self,
   {
     g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
                                             CRM_STORE_SCHEMA_VERSION);
-    if (!exec_sql (self, sql, error))
+    if (!_crm_store_exec (self, sql, error))
       goto failed;
   }
 
@@ -586,9 +357,7 @@ crm_store_init (CrmStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal,
                                             g_free, finalize_statement);
-  self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
-  self->index_queue = g_array_new (FALSE, FALSE, sizeof (IndexRow));
-  g_array_set_clear_func (self->index_queue, clear_index_row);
+  _crm_store_init_transactions (self);
 }
 
 /* ---- Public API --------------------------------------------------------------- */
@@ -625,11 +394,11 @@ crm_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, 5000);
 
   /* A file that is not SQLite fails here, before anything is written. */
-  if (!exec_sql (self, "PRAGMA foreign_keys = ON;"
-                       "PRAGMA journal_mode = WAL;"
-                       "PRAGMA synchronous = NORMAL;"
-                       "PRAGMA temp_store = MEMORY;"
-                       "PRAGMA cache_size = -32000;", error))
+  if (!_crm_store_exec (self, "PRAGMA foreign_keys = ON;"
+                              "PRAGMA journal_mode = WAL;"
+                              "PRAGMA synchronous = NORMAL;"
+                              "PRAGMA temp_store = MEMORY;"
+                              "PRAGMA cache_size = -32000;", error))
     {
       g_prefix_error (error, _("Could not open the database “%s”: "), path);
       return NULL;

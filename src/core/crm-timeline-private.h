@@ -1,4 +1,8 @@
-/* crm-timeline-private.h
+/* crm-timeline-private.h — what the timeline's files share
+ *
+ * crm-timeline-entry.c holds the entry object, its kinds and summaries;
+ * crm-timeline.c the writing rules and the queries over a whole element;
+ * crm-timeline-model.c the paged list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
