@@ -246,6 +246,12 @@ crm_field_create_full (CrmSession             *session,
   if (!crm_field_options_validate (options, type, error) ||
       !check_config (catalog, entity_type_id, FALSE, FALSE, config, error))
     return 0;
+  if (type == CRM_FIELD_TYPE_LIST && options->items->len == 0)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                   _("A list field needs at least one item to choose from"));
+      return 0;
+    }
   if (section_id != 0)
     {
       if (!_crm_layout_check_section (session, section_id, &layout_id, &layout_type, error))

@@ -531,6 +531,16 @@ test_custom_field_rules (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM fields WHERE is_system = 0"), ==, 0);
 
+  /* A list with nothing to choose from is refused too. */
+  {
+    g_autoptr(CrmFieldOptions) empty = crm_field_options_new ();
+
+    g_assert_cmpint (crm_field_create (fixture->session, type_id, "Vazia", CRM_FIELD_TYPE_LIST,
+                                       FALSE, empty, &error), ==, 0);
+    g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
+    g_clear_error (&error);
+  }
+
   g_ptr_array_set_size (options->items, 1);
   crm_field_options_add_item (options, "b", "Prata");
   id = crm_field_create (fixture->session, type_id, " Categoria ", CRM_FIELD_TYPE_LIST, TRUE, options, &error);
