@@ -586,3 +586,65 @@ crm_catalog_get_department_ancestors (CrmCatalog *self,
     }
   return ids;
 }
+
+gint64
+crm_catalog_get_department_parent (CrmCatalog *self,
+                                   gint64      id)
+{
+  g_return_val_if_fail (CRM_IS_CATALOG (self), 0);
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (self->department_parents, ID_KEY (id)));
+}
+
+static int
+compare_department_names (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      data)
+{
+  CrmCatalog *self = data;
+
+  return g_utf8_collate (crm_catalog_get_department_name (self, *(const gint64 *)a),
+                         crm_catalog_get_department_name (self, *(const gint64 *)b));
+}
+
+static void
+walk_children (CrmCatalog *self,
+               gint64      parent,
+               GArray     *all,
+               GArray     *out,
+               guint       depth)
+{
+  /* The depth bound stops a cycle someone wrote by hand. */
+  if (depth > 64)
+    return;
+  for (guint i = 0; i < all->len; i++)
+    {
+      gint64 id = g_array_index (all, gint64, i);
+
+      if (crm_catalog_get_department_parent (self, id) != parent)
+        continue;
+      g_array_append_val (out, id);
+      walk_children (self, id, all, out, depth + 1);
+    }
+}
+
+GArray *
+crm_catalog_get_department_ids (CrmCatalog *self)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (CRM_IS_CATALOG (self), out);
+
+  g_hash_table_iter_init (&iter, self->departments);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = GPOINTER_TO_SIZE (key);
+
+      g_array_append_val (all, id);
+    }
+  g_array_sort_with_data (all, compare_department_names, self);
+  walk_children (self, 0, all, out, 0);
+  return out;
+}

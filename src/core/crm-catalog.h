@@ -57,6 +57,11 @@ CrmUser       *crm_catalog_get_user              (CrmCatalog    *self,
                                                   gint64         id);
 const char    *crm_catalog_get_department_name   (CrmCatalog    *self,
                                                   gint64         id);
+/* Every department's id, parents before their children, then by name. */
+GArray        *crm_catalog_get_department_ids    (CrmCatalog    *self);
+/* The parent department's id, or 0 for a top-level one. */
+gint64         crm_catalog_get_department_parent (CrmCatalog    *self,
+                                                  gint64         id);
 /* The department and all its ancestors' ids, for "visible to department". */
 GArray        *crm_catalog_get_department_ancestors (CrmCatalog *self,
                                                      gint64      department_id);

@@ -304,6 +304,20 @@ test_people (Fixture       *fixture,
   g_assert_cmpstr (crm_catalog_get_department_name (catalog, g_array_index (chain, gint64, 2)),
                    ==, "Diretoria");
 
+  /* The whole tree, parents first: Diretoria, Atendimento, Marketing,
+   * Vendas, Vendas Rio de Janeiro, Vendas São Paulo. */
+  {
+    g_autoptr(GArray) tree = crm_catalog_get_department_ids (catalog);
+    g_autoptr(GString) names = g_string_new (NULL);
+
+    for (guint i = 0; i < tree->len; i++)
+      g_string_append_printf (names, "%s%s", i ? "|" : "",
+                              crm_catalog_get_department_name (catalog, g_array_index (tree, gint64, i)));
+    g_assert_cmpstr (names->str, ==,
+                     "Diretoria|Atendimento|Marketing|Vendas|Vendas Rio de Janeiro|Vendas São Paulo");
+    g_assert_cmpint (crm_catalog_get_department_parent (catalog, g_array_index (tree, gint64, 0)), ==, 0);
+  }
+
   /* And they are responsible for the deals. */
   deals = list_all (fixture, "deal", CRM_ELEMENT_SORT_TITLE);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (deals)); i++)
