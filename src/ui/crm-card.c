@@ -12,7 +12,9 @@
 #include <adwaita.h>
 
 #include "crm-card.h"
+#include "crm-card-tabs.h"
 #include "crm-fields-pane.h"
+#include "crm-history-view.h"
 #include "crm-stage-bar.h"
 #include "crm-timeline-pane.h"
 
@@ -30,9 +32,10 @@ struct _CrmCard
   /* Template widgets */
   CrmFieldsPane    *fields_pane;
   GtkPaned         *general_paned;
+  CrmHistoryView   *history_view;
   CrmStageBar      *stage_bar;
   GtkLabel         *subtitle_label;
-  AdwViewSwitcher  *switcher;
+  CrmCardTabs      *tabs;
   CrmTimelinePane  *timeline_pane;
   GtkLabel         *title_label;
   AdwViewStack     *view_stack;
@@ -110,23 +113,6 @@ update_stage_bar (CrmCard       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->stage_bar), pipeline != NULL);
 }
 
-/* Only tabs with something to show get a page: General for now. The
- * switcher shows once there is more than one. */
-static void
-update_tabs (CrmCard   *self,
-             CrmLayout *layout)
-{
-  AdwViewStackPage *general;
-  guint n_visible = 0;
-
-  general = adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->general_paned));
-  /* General holds the fields: a layout cannot hide it. */
-  adw_view_stack_page_set_visible (general, TRUE);
-  n_visible++;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher), n_visible > 1);
-}
-
 static void
 show_element (CrmCard    *self,
               CrmElement *element)
@@ -165,7 +151,9 @@ show_element (CrmCard    *self,
 
   crm_fields_pane_set_element (self->fields_pane, self->session, element, layout);
   crm_timeline_pane_set_element (self->timeline_pane, self->session, crm_element_get_id (element));
-  update_tabs (self, layout);
+  crm_history_view_set_element (self->history_view, self->session, crm_element_get_id (element));
+  /* Only tabs with a page show: General and History for now. */
+  crm_card_tabs_set_layout (self->tabs, self->session, layout);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELEMENT]);
 }
@@ -347,16 +335,19 @@ crm_card_class_init (CrmCardClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CRM_TYPE_CARD_TABS);
   g_type_ensure (CRM_TYPE_FIELDS_PANE);
+  g_type_ensure (CRM_TYPE_HISTORY_VIEW);
   g_type_ensure (CRM_TYPE_STAGE_BAR);
   g_type_ensure (CRM_TYPE_TIMELINE_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clientele/Clientele/crm-card.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmCard, fields_pane);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, general_paned);
+  gtk_widget_class_bind_template_child (widget_class, CrmCard, history_view);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, stage_bar);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmCard, switcher);
+  gtk_widget_class_bind_template_child (widget_class, CrmCard, tabs);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, timeline_pane);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, view_stack);
@@ -429,6 +420,8 @@ crm_card_clear (CrmCard *self)
   crm_stage_bar_set_stages (self->stage_bar, NULL, 0);
   crm_fields_pane_set_element (self->fields_pane, NULL, NULL, NULL);
   crm_timeline_pane_set_element (self->timeline_pane, NULL, 0);
+  crm_history_view_set_element (self->history_view, NULL, 0);
+  crm_card_tabs_set_layout (self->tabs, NULL, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELEMENT]);
 }

@@ -1,280 +1,119 @@
 /* crm-fields-pane.c — the left side of a card: sections of field rows
  *
- * Each section of the resolved layout is a boxed group titled with the
- * section's title; each field a row with the field's label above its value.
- * Values come formatted from the core (crm_element_format_field), so a
- * money or a date reads the same here as in an export. Phone numbers,
- * e-mail addresses and web addresses become links; so do links to other
- * elements, which open their card (the window's "win.open-element").
+ * Each section of the resolved layout is a CrmSectionGroup: a boxed list
+ * of CrmFieldRows under its title. Those who may shape the layout drag
+ * sections and fields by their handles (crm-layout-dnd.c), rename, delete
+ * and add sections, and show or hide fields; crm-fields-pane-actions.c
+ * makes the core calls. Under the sections sits Add Section; under the
+ * scrolled area, the Save / Cancel bar of in-place editing.
+ *
+ * The card calls crm_fields_pane_set_element () again after every change
+ * it hears of. For the same element the pane is rebuilt on the next idle,
+ * not at once: the change may come from a row's own action or drop
+ * handler, and those widgets must outlive it. The rebuild keeps the
+ * scroll position and the editors of an edit in progress — they belong to
+ * the edit session and move into the new rows — so a layout change, or an
+ * element saved elsewhere, never takes away what is being typed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
-#include <adwaita.h>
 
-#include "crm-fields-pane.h"
-
-/* How a value links to another element: handled here, never shown. */
-#define ELEMENT_URI_PREFIX "clientele-element:"
-
-struct _CrmFieldsPane
-{
-  GtkWidget          parent_instance;
-
-  GtkScrolledWindow *scrolled_window;
-  GtkBox            *sections_box;
-  gint64             element_id;
-};
+#include "crm-edit-bar.h"
+#include "crm-field-row.h"
+#include "crm-fields-pane-private.h"
+#include "crm-layout-dnd.h"
+#include "crm-section-group.h"
 
 G_DEFINE_FINAL_TYPE (CrmFieldsPane, crm_fields_pane, GTK_TYPE_WIDGET)
 
-static gboolean
-field_type_is_link (CrmFieldType type)
+static GtkWidget *
+find_by_name (GtkWidget  *root,
+              const char *name)
 {
-  switch (type)
-    {
-    case CRM_FIELD_TYPE_URL:
-    case CRM_FIELD_TYPE_EMAIL:
-    case CRM_FIELD_TYPE_PHONE:
-      return TRUE;
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
 
-    case CRM_FIELD_TYPE_STRING:
-    case CRM_FIELD_TYPE_TEXT:
-    case CRM_FIELD_TYPE_INTEGER:
-    case CRM_FIELD_TYPE_DECIMAL:
-    case CRM_FIELD_TYPE_MONEY:
-    case CRM_FIELD_TYPE_BOOLEAN:
-    case CRM_FIELD_TYPE_DATE:
-    case CRM_FIELD_TYPE_DATETIME:
-    case CRM_FIELD_TYPE_LIST:
-    case CRM_FIELD_TYPE_MESSENGER:
-    case CRM_FIELD_TYPE_ADDRESS:
-    case CRM_FIELD_TYPE_FILE:
-    case CRM_FIELD_TYPE_LINK:
-    case CRM_FIELD_TYPE_EMPLOYEE:
-    case CRM_FIELD_TYPE_PIPELINE:
-    case CRM_FIELD_TYPE_STAGE:
-    case CRM_FIELD_TYPE_LAST:
-    default:
-      return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_name (child, name);
+
+      if (found != NULL)
+        return found;
     }
+
+  return NULL;
 }
 
-/* "<a href="tel:+55…">(11) 98765-4321</a> Work", one value a line. */
-static char *
-build_link_markup (CrmElement *element,
-                   CrmField   *field)
+static CrmFieldRow *
+find_row (CrmFieldsPane *self,
+          gint64         field_id)
 {
-  const CrmLocale *locale = crm_locale_get_default ();
-  const CrmFieldOptions *options = crm_field_get_options (field);
-  g_autoptr(GString) markup = g_string_new (NULL);
-  GPtrArray *values;
-
-  values = crm_element_get_values (element, field);
-  if (values == NULL || values->len == 0)
-    return NULL;
-
-  for (guint i = 0; i < values->len; i++)
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      const CrmValue *value = g_ptr_array_index (values, i);
-      g_autofree char *text = crm_value_format (value, options, locale);
-      g_autofree char *uri = crm_value_get_uri (value);
-      g_autofree char *piece = NULL;
+      CrmSectionGroup *group;
 
-      if (text == NULL)
-        text = g_strdup ("");
+      if (!CRM_IS_SECTION_GROUP (child))
+        continue;
 
-      if (uri != NULL)
-        piece = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, text);
-      else
-        piece = g_markup_escape_text (text, -1);
-
-      if (i > 0)
-        g_string_append_c (markup, '\n');
-      g_string_append (markup, piece);
-
-      if (value->kind != NULL && crm_field_type_has_kind (value->type))
+      group = CRM_SECTION_GROUP (child);
+      for (guint i = 0; i < crm_section_group_get_n_rows (group); i++)
         {
-          const char *kind = crm_field_kind_get_label (value->type, value->kind);
-          g_autofree char *kind_markup = NULL;
+          CrmFieldRow *row = crm_section_group_get_row (group, i);
 
-          if (kind != NULL)
-            {
-              kind_markup = g_markup_printf_escaped (" <span alpha=\"55%%\">%s</span>", kind);
-              g_string_append (markup, kind_markup);
-            }
+          if (crm_field_row_get_field_id (row) == field_id)
+            return row;
         }
     }
 
-  return g_string_free (g_steal_pointer (&markup), FALSE);
+  return NULL;
 }
 
-/* A link to another CRM element opens its card in this window. */
-static char *
-build_element_link_markup (CrmElement *element,
-                           CrmField   *field,
-                           const char *text)
+/* Each row shows its field's editor while the session edits it. */
+static void
+apply_editors (CrmFieldsPane *self)
 {
-  GPtrArray *values = crm_element_get_values (element, field);
-  const CrmValue *value;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CrmSectionGroup *group;
 
-  /* Several names come joined in one text: no single card to open. */
-  if (values == NULL || values->len != 1)
-    return NULL;
+      if (!CRM_IS_SECTION_GROUP (child))
+        continue;
 
-  value = g_ptr_array_index (values, 0);
-  if (value->number <= 0)
-    return NULL;
+      group = CRM_SECTION_GROUP (child);
+      for (guint i = 0; i < crm_section_group_get_n_rows (group); i++)
+        {
+          CrmFieldRow *row = crm_section_group_get_row (group, i);
+          CrmValueEditor *editor = NULL;
 
-  return g_markup_printf_escaped ("<a href=\"" ELEMENT_URI_PREFIX "%" G_GINT64_FORMAT "\">%s</a>",
-                                  value->number, text);
-}
-
-static gboolean
-activate_link_cb (GtkLabel   *label,
-                  const char *uri,
-                  gpointer    user_data)
-{
-  guint64 id;
-
-  if (!g_str_has_prefix (uri, ELEMENT_URI_PREFIX))
-    return FALSE;
-
-  if (g_ascii_string_to_unsigned (uri + strlen (ELEMENT_URI_PREFIX), 10, 1, G_MAXINT64, &id, NULL))
-    gtk_widget_activate_action (GTK_WIDGET (label), "win.open-element", "x", (gint64) id);
-
-  return TRUE;
+          if (self->edit_session != NULL)
+            editor = crm_edit_session_get_editor (self->edit_session, crm_field_row_get_field_id (row));
+          crm_field_row_set_editor (row, editor);
+        }
+    }
 }
 
 static GtkWidget *
-create_value_label (CrmElement *element,
-                    CrmField   *field)
+create_gap (gboolean first)
 {
-  CrmFieldType type = crm_field_get_field_type (field);
-  g_autofree char *markup = NULL;
-  g_autofree char *text = NULL;
-  GtkWidget *label;
+  GtkWidget *gap = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "selectable", TRUE,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "xalign", 0.0f,
-                        NULL);
-  gtk_widget_add_css_class (label, "crm-field-value");
+  gtk_widget_set_valign (line, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (line, TRUE);
+  gtk_widget_add_css_class (line, "crm-drop-line");
+  gtk_box_append (GTK_BOX (gap), line);
+  gtk_widget_add_css_class (gap, CRM_LAYOUT_DROP_GAP_CLASS);
+  if (first)
+    gtk_widget_add_css_class (gap, "first");
 
-  if (field_type_is_link (type))
-    markup = build_link_markup (element, field);
-
-  if (markup != NULL)
-    {
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      return label;
-    }
-
-  text = crm_element_format_field (element, field);
-
-  if (type == CRM_FIELD_TYPE_LINK && text != NULL && *text != '\0')
-    markup = build_element_link_markup (element, field, text);
-
-  if (markup != NULL)
-    {
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      g_signal_connect (label, "activate-link", G_CALLBACK (activate_link_cb), NULL);
-      return label;
-    }
-
-  if (text == NULL || *text == '\0')
-    {
-      /* Translators: shown in a card for a field without a value */
-      gtk_label_set_text (GTK_LABEL (label), _("Not filled"));
-      gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "crm-field-empty");
-      return label;
-    }
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-
-  return label;
-}
-
-/* The label small above the value, as on a paper form: the pane is
- * narrow, and values (names, addresses, notes) are often long. */
-static GtkWidget *
-create_field_row (CrmElement *element,
-                  CrmField   *field)
-{
-  g_autofree char *name = NULL;
-  GtkWidget *value;
-  GtkWidget *row;
-  GtkWidget *box;
-  GtkWidget *label;
-
-  /* "field-close-date": for the end-to-end tests. */
-  name = g_strdup_printf ("field-%s", crm_field_get_code (field));
-  g_strdelimit (name, "_", '-');
-  value = create_value_label (element, field);
-  gtk_widget_set_name (value, name);
-
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", crm_field_get_label (field),
-                        "xalign", 0.0f,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "css-classes", (const char *[]) { "caption", "dim-label", "crm-field-label", NULL },
-                        NULL);
-
-  box = g_object_new (GTK_TYPE_BOX,
-                      "orientation", GTK_ORIENTATION_VERTICAL,
-                      "spacing", 2,
-                      NULL);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), value);
-
-  row = g_object_new (ADW_TYPE_PREFERENCES_ROW,
-                      "title", crm_field_get_label (field),
-                      "use-markup", FALSE,
-                      "activatable", FALSE,
-                      "child", box,
-                      NULL);
-  gtk_widget_add_css_class (row, "crm-field-row");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-
-  return row;
-}
-
-static GtkWidget *
-create_section_group (CrmElement       *element,
-                      CrmLayoutSection *section)
-{
-  GListModel *fields = crm_layout_section_get_fields (section);
-  guint n_fields = g_list_model_get_n_items (fields);
-  g_autofree char *title = NULL;
-  GtkWidget *group;
-
-  if (n_fields == 0)
-    return NULL;
-
-  /* The group's title is markup; section titles are typed by people. */
-  title = g_markup_escape_text (crm_layout_section_get_title (section), -1);
-  group = g_object_new (ADW_TYPE_PREFERENCES_GROUP,
-                        "title", title,
-                        NULL);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      g_autoptr(CrmField) field = g_list_model_get_item (fields, i);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_field_row (element, field));
-    }
-
-  return group;
+  return gap;
 }
 
 static void
@@ -286,13 +125,311 @@ clear_sections (CrmFieldsPane *self)
     gtk_box_remove (self->sections_box, child);
 }
 
+static GtkWidget *
+find_select_button (CrmFieldsPane *self)
+{
+  g_autofree char *name = NULL;
+
+  name = g_strdup_printf ("select-field-%" G_GINT64_FORMAT, crm_field_picker_get_section_id (self->picker));
+
+  return find_by_name (GTK_WIDGET (self->sections_box), name);
+}
+
+/* Points the Select Field popover at its section's button: a new one
+ * after each rebuild. The button may be scrolled out of sight; the
+ * popover then points at the nearest edge of the scrolled area (GTK 4.8
+ * finds no monitor for an anchor off the screen). */
+static void
+point_picker (CrmFieldsPane *self,
+              GtkWidget     *button)
+{
+  GtkWidget *viewport = GTK_WIDGET (self->scrolled_window);
+  graphene_rect_t bounds;
+  GdkRectangle rect;
+  GdkRectangle old;
+  int height = gtk_widget_get_height (viewport);
+
+  if (!gtk_widget_compute_bounds (button, viewport, &bounds))
+    return;
+
+  rect.x = (int) bounds.origin.x;
+  rect.width = (int) bounds.size.width;
+  rect.height = MIN ((int) bounds.size.height, MAX (height, 1));
+  rect.y = CLAMP ((int) bounds.origin.y, 0, MAX (height - rect.height, 0));
+  /* The scrolled window sits at the pane's top left. */
+
+  if (!gtk_popover_get_pointing_to (GTK_POPOVER (self->picker), &old) ||
+      !gdk_rectangle_equal (&rect, &old))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->picker), &rect);
+}
+
+/* After a change: the checks again, or away if its section went. */
+static void
+update_picker (CrmFieldsPane *self)
+{
+  GtkWidget *button;
+
+  if (self->picker == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->picker)))
+    return;
+
+  button = find_select_button (self);
+  if (button == NULL || self->layout == NULL || !self->can_edit_layout)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->picker));
+      return;
+    }
+
+  crm_field_picker_set_layout (self->picker, self->session, self->layout,
+                               crm_field_picker_get_section_id (self->picker));
+  point_picker (self, button);
+}
+
+static void
+rebuild (CrmFieldsPane *self,
+         gboolean       keep_scroll)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  double scroll = keep_scroll ? gtk_adjustment_get_value (vadjustment) : 0;
+  CrmFieldRowFlags flags = 0;
+  GListModel *sections;
+  guint n_sections;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  clear_sections (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->add_section_button),
+                          self->element != NULL && self->layout != NULL && self->can_edit_layout);
+
+  if (self->element == NULL || self->layout == NULL)
+    {
+      if (self->picker != NULL)
+        gtk_popover_popdown (GTK_POPOVER (self->picker));
+      gtk_adjustment_set_value (vadjustment, 0);
+      return;
+    }
+
+  if (self->can_edit_layout)
+    flags |= CRM_FIELD_ROW_EDIT_LAYOUT;
+  if (self->can_manage_fields)
+    flags |= CRM_FIELD_ROW_MANAGE_FIELD;
+  if (self->can_write_values)
+    flags |= CRM_FIELD_ROW_WRITE_VALUE;
+
+  sections = crm_layout_get_sections (self->layout);
+  n_sections = g_list_model_get_n_items (sections);
+
+  gtk_box_append (self->sections_box, create_gap (TRUE));
+
+  for (guint i = 0; i < n_sections; i++)
+    {
+      g_autoptr(CrmLayoutSection) section = g_list_model_get_item (sections, i);
+
+      /* Empty sections only matter to those who can fill them. */
+      if (!self->can_edit_layout && g_list_model_get_n_items (crm_layout_section_get_fields (section)) == 0)
+        continue;
+
+      gtk_box_append (self->sections_box, crm_section_group_new (section, i, sections, self->element, flags));
+      gtk_box_append (self->sections_box, create_gap (FALSE));
+    }
+
+  apply_editors (self);
+  gtk_adjustment_set_value (vadjustment, scroll);
+  update_picker (self);
+
+  if (self->refocus_name != NULL)
+    {
+      GtkWidget *focus = find_by_name (GTK_WIDGET (self->sections_box), self->refocus_name);
+
+      if (focus != NULL)
+        gtk_widget_grab_focus (focus);
+      g_clear_pointer (&self->refocus_name, g_free);
+    }
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  CrmFieldsPane *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_permissions (CrmFieldsPane *self)
+{
+  CrmPermission layout_permission;
+  gint64 type_id;
+
+  self->can_edit_layout = FALSE;
+  self->can_manage_fields = FALSE;
+  self->can_write_values = FALSE;
+
+  if (self->session == NULL || self->layout == NULL)
+    return;
+
+  type_id = crm_layout_get_entity_type_id (self->layout);
+  /* A personal layout is its owner's to shape. */
+  layout_permission = crm_layout_get_scope (self->layout) == CRM_LAYOUT_PERSONAL
+                      ? CRM_PERMISSION_LAYOUT_PERSONAL
+                      : CRM_PERMISSION_LAYOUT_EDIT_STANDARD;
+
+  self->can_edit_layout = crm_session_has_permission (self->session, layout_permission, type_id);
+  self->can_manage_fields = self->can_edit_layout &&
+                            crm_session_has_permission (self->session, CRM_PERMISSION_FIELDS_MANAGE, type_id);
+  self->can_write_values = crm_session_has_permission (self->session, CRM_PERMISSION_ELEMENT_WRITE, type_id);
+}
+
+/* ---- Callbacks ----------------------------------------------------------- */
+
+static void
+editing_changed_cb (CrmFieldsPane *self)
+{
+  apply_editors (self);
+}
+
+static void
+drop_cb (const CrmLayoutDropSpot *spot,
+         gpointer                 user_data)
+{
+  CrmFieldsPane *self = user_data;
+
+  if (!self->can_edit_layout)
+    return;
+
+  if (spot->kind == CRM_LAYOUT_DRAG_SECTION)
+    _crm_fields_pane_move_section (self, spot->id, spot->index);
+  else
+    _crm_fields_pane_move_field (self, spot->id, spot->section_id, spot->index);
+}
+
+static void
+add_section_show_cb (CrmFieldsPane *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->add_section_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_section_entry));
+}
+
+static void
+add_section_changed_cb (CrmFieldsPane *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->add_section_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_section_entry), NULL);
+}
+
+static void
+add_section_activate_cb (CrmFieldsPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->add_section_entry));
+
+  if (!_crm_fields_pane_add_section (self, title, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->add_section_entry), "error");
+      if (error != NULL)
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_section_entry), error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self->add_section_entry));
+      return;
+    }
+
+  gtk_popover_popdown (self->add_section_popover);
+}
+
+/* ---- GtkWidget ----------------------------------------------------------- */
+
+/* The scrolled sections, and under them the edit bar (when it shows). */
+static void
+crm_fields_pane_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  CrmFieldsPane *self = CRM_FIELDS_PANE (widget);
+  int scrolled_min = 0, scrolled_nat = 0;
+  int bar_min = 0, bar_nat = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->scrolled_window), orientation, -1,
+                      &scrolled_min, &scrolled_nat, NULL, NULL);
+  if (self->edit_bar != NULL && gtk_widget_should_layout (self->edit_bar))
+    gtk_widget_measure (self->edit_bar, orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                        &bar_min, &bar_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum = scrolled_min + bar_min;
+      *natural = scrolled_nat + bar_nat;
+    }
+  else
+    {
+      *minimum = MAX (scrolled_min, bar_min);
+      *natural = MAX (scrolled_nat, bar_nat);
+    }
+}
+
+static void
+crm_fields_pane_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  CrmFieldsPane *self = CRM_FIELDS_PANE (widget);
+  int bar_height = 0;
+
+  if (self->edit_bar != NULL && gtk_widget_should_layout (self->edit_bar))
+    {
+      gtk_widget_measure (self->edit_bar, GTK_ORIENTATION_VERTICAL, width, NULL, &bar_height, NULL, NULL);
+      bar_height = MIN (bar_height, height);
+      gtk_widget_allocate (self->edit_bar, width, bar_height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, height - bar_height)));
+    }
+
+  gtk_widget_allocate (GTK_WIDGET (self->scrolled_window), width, height - bar_height, -1, NULL);
+
+  /* A popover of a custom widget follows it only when presented. */
+  if (self->picker != NULL && gtk_widget_get_visible (GTK_WIDGET (self->picker)))
+    {
+      GtkWidget *button = find_select_button (self);
+
+      if (button != NULL)
+        point_picker (self, button);
+      gtk_popover_present (GTK_POPOVER (self->picker));
+    }
+}
+
+/* ---- GObject ------------------------------------------------------------- */
+
 static void
 crm_fields_pane_dispose (GObject *object)
 {
   CrmFieldsPane *self = CRM_FIELDS_PANE (object);
 
-  g_clear_pointer ((GtkWidget **) &self->scrolled_window, gtk_widget_unparent);
-  self->sections_box = NULL;
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+
+  if (self->edit_session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->edit_session, self);
+      crm_edit_session_set_element (self->edit_session, NULL);
+    }
+
+  if (self->picker != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->picker));
+      self->picker = NULL;
+    }
+  g_clear_pointer (&self->edit_bar, gtk_widget_unparent);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_FIELDS_PANE);
+
+  g_clear_object (&self->edit_session);
+  g_clear_object (&self->element);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->refocus_name, g_free);
 
   G_OBJECT_CLASS (crm_fields_pane_parent_class)->dispose (object);
 }
@@ -305,36 +442,100 @@ crm_fields_pane_class_init (CrmFieldsPaneClass *klass)
 
   object_class->dispose = crm_fields_pane_dispose;
 
+  widget_class->measure = crm_fields_pane_measure;
+  widget_class->size_allocate = crm_fields_pane_size_allocate;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clientele/Clientele/crm-fields-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmFieldsPane, add_section_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmFieldsPane, add_section_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrmFieldsPane, add_section_popover);
+  gtk_widget_class_bind_template_child (widget_class, CrmFieldsPane, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, CrmFieldsPane, sections_box);
+  gtk_widget_class_bind_template_callback (widget_class, add_section_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_section_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_section_show_cb);
+
   gtk_widget_class_set_css_name (widget_class, "crm-fields-pane");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 crm_fields_pane_init (CrmFieldsPane *self)
 {
-  GtkWidget *clamp;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sections_box = g_object_new (GTK_TYPE_BOX,
-                                     "orientation", GTK_ORIENTATION_VERTICAL,
-                                     "spacing", 24,
-                                     "margin-top", 18,
-                                     "margin-bottom", 24,
-                                     "margin-start", 18,
-                                     "margin-end", 18,
-                                     NULL);
+  gtk_widget_set_name (GTK_WIDGET (self->add_section_button), "add-section-button");
+  gtk_widget_set_name (GTK_WIDGET (self->add_section_entry), "add-section-entry");
+  gtk_widget_set_name (GTK_WIDGET (self), "fields-pane");
 
-  clamp = g_object_new (ADW_TYPE_CLAMP,
-                        "maximum-size", 720,
-                        "tightening-threshold", 560,
-                        "child", self->sections_box,
-                        NULL);
+  self->edit_bar = crm_edit_bar_new ();
+  gtk_widget_set_parent (self->edit_bar, GTK_WIDGET (self));
 
-  self->scrolled_window = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                                        "hscrollbar-policy", GTK_POLICY_NEVER,
-                                        "child", clamp,
-                                        NULL);
-  gtk_widget_set_parent (GTK_WIDGET (self->scrolled_window), GTK_WIDGET (self));
+  crm_layout_drop_attach (self->scrolled_window, GTK_WIDGET (self->sections_box), drop_cb, self);
 }
+
+/* ---- Private API --------------------------------------------------------- */
+
+CrmSession *
+_crm_fields_pane_get_session (CrmFieldsPane *self)
+{
+  g_return_val_if_fail (CRM_IS_FIELDS_PANE (self), NULL);
+
+  return self->session;
+}
+
+CrmEditSession *
+_crm_fields_pane_get_edit_session (CrmFieldsPane *self)
+{
+  g_return_val_if_fail (CRM_IS_FIELDS_PANE (self), NULL);
+
+  return self->edit_session;
+}
+
+void
+_crm_fields_pane_select_field (CrmFieldsPane *self,
+                               gint64         section_id,
+                               GtkWidget     *button)
+{
+  g_return_if_fail (CRM_IS_FIELDS_PANE (self));
+
+  if (self->layout == NULL || !self->can_edit_layout)
+    return;
+
+  if (self->picker == NULL)
+    {
+      self->picker = CRM_FIELD_PICKER (crm_field_picker_new ());
+      gtk_widget_set_parent (GTK_WIDGET (self->picker), GTK_WIDGET (self));
+    }
+
+  /* From the keyboard the button may be out of sight: show it. */
+  gtk_widget_grab_focus (button);
+  crm_field_picker_set_layout (self->picker, self->session, self->layout, section_id);
+  point_picker (self, button);
+  gtk_popover_popup (GTK_POPOVER (self->picker));
+}
+
+void
+_crm_fields_pane_edit_field (CrmFieldsPane *self,
+                             gint64         field_id)
+{
+  CrmValueEditor *editor;
+  CrmFieldRow *row;
+
+  g_return_if_fail (CRM_IS_FIELDS_PANE (self));
+
+  row = find_row (self, field_id);
+  if (row == NULL || self->edit_session == NULL)
+    return;
+
+  editor = crm_edit_session_edit_field (self->edit_session, crm_field_row_get_field (row));
+  if (editor == NULL)
+    return;
+
+  crm_field_row_set_editor (row, editor);
+  gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD);
+}
+
+/* ---- Public API ---------------------------------------------------------- */
 
 GtkWidget *
 crm_fields_pane_new (void)
@@ -348,38 +549,46 @@ crm_fields_pane_set_element (CrmFieldsPane *self,
                              CrmElement    *element,
                              CrmLayout     *layout)
 {
-  GtkAdjustment *vadjustment;
-  GListModel *sections;
   gint64 element_id;
-  double scroll = 0;
+  gboolean same;
 
   g_return_if_fail (CRM_IS_FIELDS_PANE (self));
   g_return_if_fail (session == NULL || CRM_IS_SESSION (session));
   g_return_if_fail (element == NULL || CRM_IS_ELEMENT (element));
   g_return_if_fail (layout == NULL || CRM_IS_LAYOUT (layout));
 
-  vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   element_id = element != NULL ? crm_element_get_id (element) : 0;
+  same = element_id != 0 && element_id == self->element_id && layout != NULL;
 
-  if (element_id != 0 && element_id == self->element_id)
-    scroll = gtk_adjustment_get_value (vadjustment);
-
-  self->element_id = element_id;
-  clear_sections (self);
-
-  if (element == NULL || layout == NULL)
-    return;
-
-  sections = crm_layout_get_sections (layout);
-
-  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+  if (session != NULL && session != self->session)
     {
-      g_autoptr(CrmLayoutSection) section = g_list_model_get_item (sections, i);
-      GtkWidget *group = create_section_group (element, section);
+      if (self->edit_session != NULL)
+        {
+          g_signal_handlers_disconnect_by_data (self->edit_session, self);
+          crm_edit_session_set_element (self->edit_session, NULL);
+          g_clear_object (&self->edit_session);
+        }
 
-      if (group != NULL)
-        gtk_box_append (self->sections_box, group);
+      g_set_object (&self->session, session);
+      self->edit_session = crm_edit_session_new (session);
+      g_signal_connect_swapped (self->edit_session, "editing-changed", G_CALLBACK (editing_changed_cb), self);
+      crm_edit_bar_set_session (CRM_EDIT_BAR (self->edit_bar), self->edit_session);
     }
 
-  gtk_adjustment_set_value (vadjustment, scroll);
+  g_set_object (&self->element, element);
+  g_set_object (&self->layout, layout);
+  self->element_id = element_id;
+  update_permissions (self);
+
+  if (self->edit_session != NULL)
+    crm_edit_session_set_element (self->edit_session, element);
+
+  if (same)
+    {
+      if (self->rebuild_id == 0)
+        self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL);
+      return;
+    }
+
+  rebuild (self, FALSE);
 }

@@ -5,6 +5,15 @@
  * it: the model learns about it through the store's change notification
  * and puts it at the top, as it would for a comment written elsewhere.
  *
+ * GTK 4.8's list view keeps a widget for each of up to 200 items, so it
+ * sees a slice of the model that grows as the reader nears its end: the
+ * rows built are those scrolled through, not the whole page loaded.
+ *
+ * Pinned entries repeat above the list in a small section of their own,
+ * read again whenever an entry of this element changes. Relative times
+ * ("5 minutes ago") are counted again every minute while the pane shows,
+ * for the rows that exist: those on screen.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -14,6 +23,12 @@
 
 #include "crm-timeline-pane.h"
 #include "crm-timeline-row.h"
+#include "crm-window.h"
+
+/* Pinned rows shown before "Show All". */
+#define PINNED_FOLDED 3
+/* Items the list shows at first (a tall pane's worth), and grows by. */
+#define SLICE_STEP 12
 
 struct _CrmTimelinePane
 {
@@ -21,12 +36,20 @@ struct _CrmTimelinePane
 
   CrmSession        *session;
   CrmTimelineModel  *model;
+  GtkSliceListModel *slice;
   gint64             element_id;
+  gulong             store_changed_id;
   guint              scroll_idle_id;
+  guint              clock_id;
+  guint              grow_idle_id;
+  gboolean           pinned_expanded;
 
   /* Template widgets */
   GtkTextView       *composer_text;
   GtkListView       *list_view;
+  GtkBox            *pinned_list;
+  GtkButton         *pinned_more_button;
+  GtkWidget         *pinned_section;
   GtkLabel          *placeholder_label;
   GtkScrolledWindow *scrolled_window;
   GtkButton         *send_button;
@@ -79,16 +102,126 @@ static void
 show_error (CrmTimelinePane *self,
             const char      *message)
 {
-  GtkWidget *overlay;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
+  if (CRM_IS_WINDOW (root))
+    crm_window_add_toast (CRM_WINDOW (root), message);
+  else
+    g_message ("%s", message);
+}
+
+/* ---- Pinned entries ------------------------------------------------------ */
+
+static CrmTimelineRow *
+find_pinned_row (CrmTimelinePane *self,
+                 gint64           entry_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pinned_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      g_message ("%s", message);
-      return;
+      CrmTimelineEntry *entry = crm_timeline_row_get_entry (CRM_TIMELINE_ROW (child));
+
+      if (entry != NULL && crm_timeline_entry_get_id (entry) == entry_id)
+        return CRM_TIMELINE_ROW (child);
     }
 
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  return NULL;
+}
+
+/* Rows are kept by entry, so a comment being edited in this section
+ * survives someone else's comment arriving. */
+static void
+update_pinned (CrmTimelinePane *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  if (self->session != NULL && self->element_id != 0)
+    {
+      entries = crm_timeline_query_pinned (self->session, self->element_id, &error);
+      if (entries == NULL)
+        g_message ("Could not read the pinned entries: %s", error->message);
+    }
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      CrmTimelineEntry *entry = g_ptr_array_index (entries, i);
+      CrmTimelineRow *row = find_pinned_row (self, crm_timeline_entry_get_id (entry));
+      g_autofree char *name = NULL;
+
+      if (row == NULL)
+        {
+          row = CRM_TIMELINE_ROW (crm_timeline_row_new ());
+          crm_timeline_row_set_show_pin (row, FALSE);
+          gtk_widget_add_css_class (GTK_WIDGET (row), "crm-pinned-row");
+        }
+
+      g_ptr_array_add (rows, g_object_ref (row));
+      crm_timeline_row_set_session (row, self->session);
+      crm_timeline_row_set_entry (row, entry, now);
+
+      name = g_strdup_printf ("timeline-pin-%" G_GINT64_FORMAT, crm_timeline_entry_get_id (entry));
+      gtk_widget_set_name (GTK_WIDGET (row), name);
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pinned_list))))
+    gtk_box_remove (self->pinned_list, child);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gtk_box_append (self->pinned_list, g_ptr_array_index (rows, i));
+      gtk_widget_set_visible (g_ptr_array_index (rows, i), self->pinned_expanded || i < PINNED_FOLDED);
+    }
+
+  gtk_widget_set_visible (self->pinned_section, rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->pinned_more_button), rows->len > PINNED_FOLDED);
+  if (rows->len > PINNED_FOLDED)
+    {
+      g_autofree char *label = NULL;
+
+      if (self->pinned_expanded)
+        label = g_strdup (_("Show Fewer"));
+      else
+        /* Translators: a button above the pinned timeline entries; %u counts them all */
+        label = g_strdup_printf (_("Show All (%u)"), rows->len);
+      gtk_button_set_label (self->pinned_more_button, label);
+    }
+}
+
+/* ---- Relative times ------------------------------------------------------ */
+
+static void
+update_times (CrmTimelinePane *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pinned_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    crm_timeline_row_update_time (CRM_TIMELINE_ROW (child), now);
+
+  /* The list view's children hold the rows bound now, not the model's. */
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (CRM_IS_TIMELINE_ROW (row))
+        crm_timeline_row_update_time (CRM_TIMELINE_ROW (row), now);
+    }
+}
+
+static gboolean
+clock_cb (gpointer user_data)
+{
+  update_times (CRM_TIMELINE_PANE (user_data));
+
+  return G_SOURCE_CONTINUE;
 }
 
 /* ---- Callbacks ----------------------------------------------------------- */
@@ -106,11 +239,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
-             gpointer                  user_data)
+             CrmTimelinePane          *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GtkWidget *row = gtk_list_item_get_child (list_item);
 
+  crm_timeline_row_set_session (CRM_TIMELINE_ROW (row), self->session);
   crm_timeline_row_set_entry (CRM_TIMELINE_ROW (row), gtk_list_item_get_item (list_item), now);
 }
 
@@ -157,6 +291,47 @@ scroll_to_top (CrmTimelinePane *self)
     self->scroll_idle_id = g_idle_add (scroll_to_top_cb, self);
 }
 
+/* Near the end of what the list shows: show more (and the model, asked
+ * for its last items, loads the next page by itself). */
+static void
+maybe_grow_slice (CrmTimelinePane *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  double left = gtk_adjustment_get_upper (vadjustment) -
+                gtk_adjustment_get_value (vadjustment) -
+                gtk_adjustment_get_page_size (vadjustment);
+  guint size;
+
+  if (self->slice == NULL || left > gtk_adjustment_get_page_size (vadjustment))
+    return;
+
+  size = gtk_slice_list_model_get_size (self->slice);
+  if (size < g_list_model_get_n_items (G_LIST_MODEL (self->model)) ||
+      crm_timeline_model_has_more (self->model))
+    gtk_slice_list_model_set_size (self->slice, size + SLICE_STEP);
+}
+
+static gboolean
+grow_slice_cb (gpointer user_data)
+{
+  CrmTimelinePane *self = user_data;
+
+  self->grow_idle_id = 0;
+  maybe_grow_slice (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Not at once: the adjustment changes while the list view allocates, and
+ * rows added then would be drawn before they have a place. */
+static void
+vadjustment_changed_cb (CrmTimelinePane *self,
+                        GtkAdjustment   *vadjustment)
+{
+  if (self->grow_idle_id == 0)
+    self->grow_idle_id = g_idle_add (grow_slice_cb, self);
+}
+
 static void
 model_items_changed_cb (CrmTimelinePane *self,
                         guint            position,
@@ -166,6 +341,10 @@ model_items_changed_cb (CrmTimelinePane *self,
 {
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
 
+  /* What arrives within the shown part does not push older rows out. */
+  if (self->slice != NULL && position < gtk_slice_list_model_get_size (self->slice) && added > removed)
+    gtk_slice_list_model_set_size (self->slice, gtk_slice_list_model_get_size (self->slice) + added - removed);
+
   /* Someone reading the newest entries sees a new one arrive. */
   if (position == 0 && added > 0 && gtk_adjustment_get_value (vadjustment) < 1.0)
     scroll_to_top (self);
@@ -173,7 +352,38 @@ model_items_changed_cb (CrmTimelinePane *self,
   update_empty_state (self);
 }
 
+static void
+store_changed_cb (CrmStore        *store,
+                  CrmChange       *change,
+                  CrmTimelinePane *self)
+{
+  for (guint i = 0; i < crm_change_get_n_items (change); i++)
+    {
+      const CrmChangeItem *item = crm_change_get_item (change, i);
+
+      if ((item->kind == CRM_CHANGE_ENTRY_ADDED ||
+           item->kind == CRM_CHANGE_ENTRY_UPDATED ||
+           item->kind == CRM_CHANGE_ENTRY_REMOVED) &&
+          item->parent == self->element_id)
+        {
+          update_pinned (self);
+          return;
+        }
+    }
+}
+
 /* ---- Actions ------------------------------------------------------------- */
+
+static void
+toggle_pinned_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CrmTimelinePane *self = CRM_TIMELINE_PANE (widget);
+
+  self->pinned_expanded = !self->pinned_expanded;
+  update_pinned (self);
+}
 
 static void
 send_action_cb (GtkWidget  *widget,
@@ -202,6 +412,31 @@ send_action_cb (GtkWidget  *widget,
   scroll_to_top (self);
 }
 
+/* ---- GtkWidget ----------------------------------------------------------- */
+
+static void
+crm_timeline_pane_map (GtkWidget *widget)
+{
+  CrmTimelinePane *self = CRM_TIMELINE_PANE (widget);
+
+  GTK_WIDGET_CLASS (crm_timeline_pane_parent_class)->map (widget);
+
+  /* Time went by while the pane was hidden. */
+  update_times (self);
+  if (self->clock_id == 0)
+    self->clock_id = g_timeout_add_seconds (60, clock_cb, self);
+}
+
+static void
+crm_timeline_pane_unmap (GtkWidget *widget)
+{
+  CrmTimelinePane *self = CRM_TIMELINE_PANE (widget);
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (crm_timeline_pane_parent_class)->unmap (widget);
+}
+
 /* ---- GObject ------------------------------------------------------------- */
 
 static void
@@ -212,14 +447,19 @@ crm_timeline_pane_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->store_changed_id, crm_session_get_store (self->session));
 
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_clear_handle_id (&self->grow_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_TIMELINE_PANE);
   /* dispose_template() only takes the children bound to fields. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_clear_object (&self->session);
 
@@ -254,6 +494,9 @@ crm_timeline_pane_class_init (CrmTimelinePaneClass *klass)
   object_class->dispose = crm_timeline_pane_dispose;
   object_class->get_property = crm_timeline_pane_get_property;
 
+  widget_class->map = crm_timeline_pane_map;
+  widget_class->unmap = crm_timeline_pane_unmap;
+
   properties[PROP_ELEMENT_ID] =
     g_param_spec_int64 ("element-id", NULL, NULL,
                         0, G_MAXINT64, 0,
@@ -264,12 +507,16 @@ crm_timeline_pane_class_init (CrmTimelinePaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clientele/Clientele/crm-timeline-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmTimelinePane, composer_text);
   gtk_widget_class_bind_template_child (widget_class, CrmTimelinePane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CrmTimelinePane, pinned_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmTimelinePane, pinned_more_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmTimelinePane, pinned_section);
   gtk_widget_class_bind_template_child (widget_class, CrmTimelinePane, placeholder_label);
   gtk_widget_class_bind_template_child (widget_class, CrmTimelinePane, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, CrmTimelinePane, send_button);
   gtk_widget_class_bind_template_child (widget_class, CrmTimelinePane, stack);
 
   gtk_widget_class_install_action (widget_class, "timeline.send", NULL, send_action_cb);
+  gtk_widget_class_install_action (widget_class, "timeline.toggle-pinned", NULL, toggle_pinned_action_cb);
 
   gtk_widget_class_set_css_name (widget_class, "crm-timeline-pane");
 }
@@ -286,12 +533,20 @@ crm_timeline_pane_init (CrmTimelinePane *self)
   gtk_widget_set_name (GTK_WIDGET (self->send_button), "send-button");
   gtk_widget_set_name (GTK_WIDGET (self->composer_text), "composer-text");
   gtk_widget_set_name (GTK_WIDGET (self->list_view), "timeline-list");
+  gtk_widget_set_name (GTK_WIDGET (self->pinned_more_button), "pinned-more-button");
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
+
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "value-changed",
+                           G_CALLBACK (vadjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "changed",
+                           G_CALLBACK (vadjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->composer_text), "changed",
                            G_CALLBACK (buffer_changed_cb), self,
@@ -333,15 +588,23 @@ crm_timeline_pane_set_element (CrmTimelinePane *self,
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->store_changed_id, crm_session_get_store (self->session));
 
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_set_object (&self->session, session);
+
+  if (session != NULL)
+    self->store_changed_id = g_signal_connect (crm_session_get_store (session), "changed",
+                                               G_CALLBACK (store_changed_cb), self);
 
   if (self->element_id != element_id)
     {
       self->element_id = element_id;
       /* A draft belongs to the card it was written on. */
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_text), "", 0);
+      self->pinned_expanded = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELEMENT_ID]);
     }
 
@@ -351,11 +614,13 @@ crm_timeline_pane_set_element (CrmTimelinePane *self,
       g_signal_connect_object (self->model, "items-changed",
                                G_CALLBACK (model_items_changed_cb), self,
                                G_CONNECT_SWAPPED);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, SLICE_STEP);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
     }
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+  update_pinned (self);
   update_send_action (self);
   update_empty_state (self);
 }

@@ -4,25 +4,48 @@
  * the text: the comment, or a summary of what changed. The badge's colour
  * comes from style.css, by kind (.crm-timeline-badge.comment …).
  *
+ * Tooltips are asked for (query-tooltip), never set: in GTK 4.8 setting
+ * one on a shown widget asks the X server where the pointer is, a round
+ * trip per row bound.
+ *
+ * A menu pins the entry, and lets the author edit or delete a comment;
+ * the core checks authorship again and its refusals become toasts. The
+ * editor and the menu's popover are built on first use: a list shows
+ * many rows and few are ever edited.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "crm-timeline-row.h"
+#include "crm-window.h"
 
 struct _CrmTimelineRow
 {
   GtkWidget         parent_instance;
 
+  CrmSession       *session;
   CrmTimelineEntry *entry;
   char             *kind_class;
+  /* The pinned section says it once for all its rows. */
+  gboolean          show_pin;
+
+  /* Built by start_editing (), kept for the row's next edits. */
+  GtkWidget        *editor_box;
+  GtkTextView      *editor_text;
 
   /* Template widgets */
   GtkLabel         *author_label;
   GtkImage         *badge;
+  GtkBox           *content_box;
+  GtkLabel         *edited_label;
   GtkLabel         *kind_label;
+  GtkMenuButton    *menu_button;
+  GtkImage         *pin_image;
+  GMenuModel       *row_menu;
   GtkLabel         *text_label;
   GtkLabel         *time_label;
 };
@@ -32,20 +55,75 @@ G_DEFINE_FINAL_TYPE (CrmTimelineRow, crm_timeline_row, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ENTRY,
+  PROP_EDITING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+/* Takes @message. */
+static void
+show_error (GtkWidget *widget,
+            char      *message)
+{
+  g_autofree char *owned = message;
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  if (CRM_IS_WINDOW (root))
+    crm_window_add_toast (CRM_WINDOW (root), owned);
+  else
+    g_message ("%s", owned);
+}
+
+static gboolean
+is_own_comment (CrmTimelineRow *self)
+{
+  return self->entry != NULL && self->session != NULL &&
+         crm_timeline_entry_get_kind (self->entry) == CRM_ENTRY_COMMENT &&
+         crm_timeline_entry_get_author_id (self->entry) == crm_session_get_user_id (self->session);
+}
+
+static void
+update_actions (CrmTimelineRow *self)
+{
+  gboolean editing = crm_timeline_row_get_editing (self);
+  gboolean pinned = self->entry != NULL && crm_timeline_entry_is_pinned (self->entry);
+  gboolean has_entry = self->entry != NULL && self->session != NULL;
+  gboolean own = is_own_comment (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.pin", has_entry && !pinned);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.unpin", has_entry && pinned);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.edit", own && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.delete", own);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.save", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.cancel", editing);
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), has_entry);
+}
+
+static char *
+format_full_time (GDateTime *time)
+{
+  const CrmLocale *locale = crm_locale_get_default ();
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autofree char *format = g_strdup_printf ("%s %s", locale->date_format, locale->time_format);
+
+  return g_date_time_format (local, format);
+}
+
 static void
 set_kind (CrmTimelineRow *self,
           CrmEntryKind    kind)
 {
+  const char *code = crm_entry_kind_to_code (kind);
+
+  if (g_strcmp0 (self->kind_class, code) == 0)
+    return;
+
   if (self->kind_class != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self->badge), self->kind_class);
 
   g_free (self->kind_class);
-  self->kind_class = g_strdup (crm_entry_kind_to_code (kind));
+  self->kind_class = g_strdup (code);
 
   if (self->kind_class != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->badge), self->kind_class);
@@ -58,32 +136,351 @@ set_kind (CrmTimelineRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->kind_label), kind != CRM_ENTRY_COMMENT);
 }
 
-static void
-set_time (CrmTimelineRow *self,
-          GDateTime      *created_at,
-          GDateTime      *now)
+static gboolean
+query_tooltip_cb (GtkWidget      *widget,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard_mode,
+                  GtkTooltip     *tooltip,
+                  CrmTimelineRow *self)
 {
-  const CrmLocale *locale = crm_locale_get_default ();
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *relative = NULL;
-  g_autofree char *format = NULL;
-  g_autofree char *full = NULL;
+  g_autofree char *text = NULL;
 
-  if (created_at == NULL)
+  if (widget == GTK_WIDGET (self->menu_button))
     {
-      gtk_label_set_text (self->time_label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), NULL);
+      gtk_tooltip_set_text (tooltip, _("More Actions"));
+      return TRUE;
+    }
+
+  if (widget == GTK_WIDGET (self->pin_image))
+    {
+      gtk_tooltip_set_text (tooltip, _("Pinned"));
+      return TRUE;
+    }
+
+  if (self->entry == NULL)
+    return FALSE;
+
+  if (widget == GTK_WIDGET (self->time_label) && crm_timeline_entry_get_created_at (self->entry) != NULL)
+    {
+      text = format_full_time (crm_timeline_entry_get_created_at (self->entry));
+    }
+  else if (widget == GTK_WIDGET (self->edited_label) && crm_timeline_entry_get_edited_at (self->entry) != NULL)
+    {
+      g_autofree char *full = format_full_time (crm_timeline_entry_get_edited_at (self->entry));
+
+      /* Translators: tooltip of "(edited)"; %s is a date and time */
+      text = g_strdup_printf (_("Edited %s"), full);
+    }
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* ---- Editing ------------------------------------------------------------- */
+
+static void
+build_editor (CrmTimelineRow *self)
+{
+  GtkWidget *scrolled, *buttons, *cancel, *save, *hint;
+  GtkEventController *shortcuts;
+
+  self->editor_text = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->editor_text, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->editor_text, FALSE);
+  gtk_text_view_set_top_margin (self->editor_text, 9);
+  gtk_text_view_set_bottom_margin (self->editor_text, 9);
+  gtk_text_view_set_left_margin (self->editor_text, 9);
+  gtk_text_view_set_right_margin (self->editor_text, 9);
+  gtk_widget_set_name (GTK_WIDGET (self->editor_text), "comment-editor");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor_text),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment"),
+                                  -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 60);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->editor_text));
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_widget_add_css_class (scrolled, "crm-composer");
+
+  /* Capture phase: before the text view turns Ctrl+Enter into a new line. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("row.save")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape"),
+                                                          gtk_named_action_new ("row.cancel")));
+  gtk_widget_add_controller (GTK_WIDGET (self->editor_text), shortcuts);
+
+  hint = gtk_label_new (_("Ctrl+Enter to save"));
+  gtk_widget_set_hexpand (hint, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "row.cancel");
+  gtk_widget_set_name (cancel, "comment-cancel-button");
+
+  save = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "row.save");
+  gtk_widget_add_css_class (save, "suggested-action");
+  gtk_widget_set_name (save, "comment-save-button");
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (buttons), hint);
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), save);
+
+  self->editor_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (self->editor_box, 3);
+  gtk_box_append (GTK_BOX (self->editor_box), scrolled);
+  gtk_box_append (GTK_BOX (self->editor_box), buttons);
+  gtk_box_append (self->content_box, self->editor_box);
+}
+
+static void
+start_editing (CrmTimelineRow *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  if (self->editor_box == NULL)
+    build_editor (self);
+
+  buffer = gtk_text_view_get_buffer (self->editor_text);
+  gtk_text_buffer_set_text (buffer, crm_timeline_entry_get_text (self->entry), -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label), FALSE);
+  gtk_widget_set_visible (self->editor_box, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor_text));
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+}
+
+static void
+stop_editing (CrmTimelineRow *self)
+{
+  gboolean had_focus;
+
+  if (!crm_timeline_row_get_editing (self))
+    return;
+
+  had_focus = gtk_widget_has_focus (GTK_WIDGET (self->editor_text));
+
+  gtk_widget_set_visible (self->editor_box, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label),
+                          *gtk_label_get_text (self->text_label) != '\0');
+  /* Keyboard users go on from the row's menu, not from nowhere. */
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+}
+
+/* ---- Deleting ------------------------------------------------------------ */
+
+typedef struct
+{
+  CrmSession *session;
+  gint64      entry_id;
+} DeleteRequest;
+
+static void
+delete_request_free (DeleteRequest *request)
+{
+  g_clear_object (&request->session);
+  g_free (request);
+}
+
+/* The row may show another entry by now: the request remembers which. */
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DeleteRequest    *request)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  if (!crm_timeline_delete_comment (request->session, request->entry_id, &error))
+    /* Translators: a toast; %s says why */
+    show_error (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (dialog))),
+                g_strdup_printf (_("Could not delete the comment: %s"), error->message));
+}
+
+/* ---- Actions ------------------------------------------------------------- */
+
+static void
+set_pinned (CrmTimelineRow *self,
+            gboolean        pinned)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->entry == NULL || self->session == NULL)
+    return;
+
+  if (!crm_timeline_set_pinned (self->session, crm_timeline_entry_get_id (self->entry), pinned, &error))
+    show_error (GTK_WIDGET (self),
+                pinned ?
+                /* Translators: a toast; %s says why */
+                g_strdup_printf (_("Could not pin the entry: %s"), error->message) :
+                /* Translators: a toast; %s says why */
+                g_strdup_printf (_("Could not unpin the entry: %s"), error->message));
+}
+
+static void
+pin_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  set_pinned (CRM_TIMELINE_ROW (widget), TRUE);
+}
+
+static void
+unpin_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  set_pinned (CRM_TIMELINE_ROW (widget), FALSE);
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrmTimelineRow *self = CRM_TIMELINE_ROW (widget);
+
+  if (is_own_comment (self) && !crm_timeline_row_get_editing (self))
+    start_editing (self);
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrmTimelineRow *self = CRM_TIMELINE_ROW (widget);
+  g_autoptr(CrmTimelineRow) keep = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer;
+  gint64 entry_id;
+  GtkTextIter start, end;
+
+  if (!crm_timeline_row_get_editing (self) || self->entry == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->editor_text);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  /* Unchanged: nothing to write, and no "(edited)" for it. */
+  if (g_strcmp0 (g_strstrip (text), crm_timeline_entry_get_text (self->entry)) == 0)
+    {
+      stop_editing (self);
       return;
     }
 
-  local = g_date_time_to_local (created_at);
-  relative = crm_format_relative_time (local, now);
-  format = g_strdup_printf ("%s %s", locale->date_format, locale->time_format);
-  full = g_date_time_format (local, format);
+  /* The store's notification may unbind, recycle or drop this row
+   * before the call returns. */
+  keep = g_object_ref (self);
+  entry_id = crm_timeline_entry_get_id (self->entry);
 
-  gtk_label_set_text (self->time_label, relative);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), full);
+  if (!crm_timeline_edit_comment (self->session, entry_id, text, &error))
+    {
+      /* Translators: a toast; %s says why */
+      show_error (widget, g_strdup_printf (_("Could not save the comment: %s"), error->message));
+      return;
+    }
+
+  if (self->entry != NULL && crm_timeline_entry_get_id (self->entry) == entry_id &&
+      crm_timeline_row_get_editing (self))
+    {
+      gtk_label_set_text (self->text_label, text);
+      stop_editing (self);
+    }
 }
+
+static void
+cancel_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  stop_editing (CRM_TIMELINE_ROW (widget));
+}
+
+static void
+delete_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrmTimelineRow *self = CRM_TIMELINE_ROW (widget);
+  DeleteRequest *request;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  if (!is_own_comment (self))
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Delete Comment?"),
+                                                       _("The comment will be removed from the timeline for everyone.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  request = g_new0 (DeleteRequest, 1);
+  request->session = g_object_ref (self->session);
+  request->entry_id = crm_timeline_entry_get_id (self->entry);
+  g_signal_connect_data (dialog, "response",
+                         G_CALLBACK (delete_response_cb), request,
+                         (GClosureNotify) delete_request_free, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+menu_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrmTimelineRow *self = CRM_TIMELINE_ROW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->menu_button)))
+    gtk_menu_button_popup (self->menu_button);
+}
+
+/* The popover is only built when someone opens the menu. */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  CrmTimelineRow *self = CRM_TIMELINE_ROW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->row_menu);
+}
+
+/* ---- GObject ------------------------------------------------------------- */
 
 static void
 crm_timeline_row_dispose (GObject *object)
@@ -96,7 +493,11 @@ crm_timeline_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  self->editor_box = NULL;
+  self->editor_text = NULL;
+
   g_clear_object (&self->entry);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->kind_class, g_free);
 
   G_OBJECT_CLASS (crm_timeline_row_parent_class)->dispose (object);
@@ -114,6 +515,10 @@ crm_timeline_row_get_property (GObject    *object,
     {
     case PROP_ENTRY:
       g_value_set_object (value, self->entry);
+      break;
+
+    case PROP_EDITING:
+      g_value_set_boolean (value, crm_timeline_row_get_editing (self));
       break;
 
     default:
@@ -135,14 +540,37 @@ crm_timeline_row_class_init (CrmTimelineRowClass *klass)
                          CRM_TYPE_TIMELINE_ENTRY,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clientele/Clientele/crm-timeline-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmTimelineRow, author_label);
   gtk_widget_class_bind_template_child (widget_class, CrmTimelineRow, badge);
+  gtk_widget_class_bind_template_child (widget_class, CrmTimelineRow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmTimelineRow, edited_label);
   gtk_widget_class_bind_template_child (widget_class, CrmTimelineRow, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmTimelineRow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmTimelineRow, pin_image);
+  gtk_widget_class_bind_template_child (widget_class, CrmTimelineRow, row_menu);
   gtk_widget_class_bind_template_child (widget_class, CrmTimelineRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, CrmTimelineRow, time_label);
+  gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
+
+  gtk_widget_class_install_action (widget_class, "row.pin", NULL, pin_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.unpin", NULL, unpin_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.edit", NULL, edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.menu", NULL, menu_action_cb);
+
+  /* The usual keys for a context menu, wherever the focus is in the row. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "row.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "row.menu", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "crm-timeline-row");
 }
@@ -152,11 +580,19 @@ crm_timeline_row_init (CrmTimelineRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->show_pin = TRUE;
+
   /* For the end-to-end tests: the rows' parts, top to bottom. */
   gtk_widget_set_name (GTK_WIDGET (self->author_label), "timeline-author");
   gtk_widget_set_name (GTK_WIDGET (self->text_label), "timeline-text");
   gtk_widget_set_name (GTK_WIDGET (self->time_label), "timeline-time");
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
+
+  update_actions (self);
 }
+
+/* ---- Public API ---------------------------------------------------------- */
 
 GtkWidget *
 crm_timeline_row_new (void)
@@ -165,20 +601,42 @@ crm_timeline_row_new (void)
 }
 
 void
+crm_timeline_row_set_session (CrmTimelineRow *self,
+                              CrmSession     *session)
+{
+  g_return_if_fail (CRM_IS_TIMELINE_ROW (self));
+  g_return_if_fail (session == NULL || CRM_IS_SESSION (session));
+
+  if (g_set_object (&self->session, session))
+    update_actions (self);
+}
+
+void
 crm_timeline_row_set_entry (CrmTimelineRow   *self,
                             CrmTimelineEntry *entry,
                             GDateTime        *now)
 {
   g_autofree char *summary = NULL;
+  g_autofree char *menu_name = NULL;
   const char *author;
+  gint64 old_id;
 
   g_return_if_fail (CRM_IS_TIMELINE_ROW (self));
   g_return_if_fail (entry == NULL || CRM_IS_TIMELINE_ENTRY (entry));
   g_return_if_fail (now != NULL);
 
+  old_id = self->entry != NULL ? crm_timeline_entry_get_id (self->entry) : 0;
+
+  /* An edit in progress belongs to its entry: a recycled row drops it,
+   * the same entry shown again (pinned section refresh) keeps it. */
+  if (entry == NULL || crm_timeline_entry_get_id (entry) != old_id)
+    stop_editing (self);
+
   /* Bound again to the same entry, the row still updates its time. */
   if (g_set_object (&self->entry, entry))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+
+  update_actions (self);
 
   if (entry == NULL)
     return;
@@ -191,10 +649,16 @@ crm_timeline_row_set_entry (CrmTimelineRow   *self,
   summary = crm_timeline_entry_dup_summary (entry);
 
   set_kind (self, crm_timeline_entry_get_kind (entry));
-  set_time (self, crm_timeline_entry_get_created_at (entry), now);
+  crm_timeline_row_update_time (self, now);
+  gtk_widget_set_visible (GTK_WIDGET (self->edited_label), crm_timeline_entry_get_edited_at (entry) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_image), self->show_pin && crm_timeline_entry_is_pinned (entry));
   gtk_label_set_text (self->author_label, author);
   gtk_label_set_text (self->text_label, summary != NULL ? summary : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->text_label), summary != NULL && *summary != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label),
+                          summary != NULL && *summary != '\0' && !crm_timeline_row_get_editing (self));
+
+  menu_name = g_strdup_printf ("comment-menu-%" G_GINT64_FORMAT, crm_timeline_entry_get_id (entry));
+  gtk_widget_set_name (GTK_WIDGET (self->menu_button), menu_name);
 }
 
 CrmTimelineEntry *
@@ -203,4 +667,53 @@ crm_timeline_row_get_entry (CrmTimelineRow *self)
   g_return_val_if_fail (CRM_IS_TIMELINE_ROW (self), NULL);
 
   return self->entry;
+}
+
+void
+crm_timeline_row_update_time (CrmTimelineRow *self,
+                              GDateTime      *now)
+{
+  GDateTime *created_at;
+  g_autofree char *relative = NULL;
+
+  g_return_if_fail (CRM_IS_TIMELINE_ROW (self));
+  g_return_if_fail (now != NULL);
+
+  created_at = self->entry != NULL ? crm_timeline_entry_get_created_at (self->entry) : NULL;
+  if (created_at == NULL)
+    {
+      gtk_label_set_text (self->time_label, "");
+      return;
+    }
+
+  /* The full date and time is the label's tooltip (query_tooltip_cb). */
+  relative = crm_format_relative_time (created_at, now);
+  gtk_label_set_text (self->time_label, relative);
+}
+
+void
+crm_timeline_row_set_show_pin (CrmTimelineRow *self,
+                               gboolean        show_pin)
+{
+  g_return_if_fail (CRM_IS_TIMELINE_ROW (self));
+
+  self->show_pin = !!show_pin;
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_image),
+                          show_pin && self->entry != NULL && crm_timeline_entry_is_pinned (self->entry));
+}
+
+gboolean
+crm_timeline_row_get_editing (CrmTimelineRow *self)
+{
+  g_return_val_if_fail (CRM_IS_TIMELINE_ROW (self), FALSE);
+
+  return self->editor_box != NULL && gtk_widget_get_visible (self->editor_box);
+}
+
+GtkTextView *
+crm_timeline_row_get_editor (CrmTimelineRow *self)
+{
+  g_return_val_if_fail (CRM_IS_TIMELINE_ROW (self), NULL);
+
+  return crm_timeline_row_get_editing (self) ? self->editor_text : NULL;
 }

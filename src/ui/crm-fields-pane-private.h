@@ -1,0 +1,93 @@
+/* crm-fields-pane-private.h — what the pane's sections and rows ask of it
+ *
+ * The sections and rows only say what the person did; the pane makes the
+ * core call, reports refusals, and offers Undo. The card reloads the pane
+ * on the store's layout change, which rebuilds the sections and rows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-edit-session.h"
+#include "crm-field-picker.h"
+#include "crm-fields-pane.h"
+
+G_BEGIN_DECLS
+
+struct _CrmFieldsPane
+{
+  GtkWidget          parent_instance;
+
+  CrmSession        *session;
+  CrmElement        *element;
+  CrmLayout         *layout;
+  gint64             element_id;
+  gboolean           can_edit_layout;
+  gboolean           can_manage_fields;
+  gboolean           can_write_values;
+
+  CrmEditSession    *edit_session;
+  GtkWidget         *edit_bar;
+  /* One for all sections, so it outlives the rebuilds its checks cause. */
+  CrmFieldPicker    *picker;
+  guint              rebuild_id;
+  /* The widget to give the focus to after the next rebuild, by name. */
+  char              *refocus_name;
+
+  /* Template widgets */
+  GtkMenuButton     *add_section_button;
+  GtkEntry          *add_section_entry;
+  GtkPopover        *add_section_popover;
+  GtkScrolledWindow *scrolled_window;
+  GtkBox            *sections_box;
+};
+
+/* crm-fields-pane-actions.c: the layout edits, with their toasts. */
+gboolean        _crm_fields_pane_add_section      (CrmFieldsPane *self,
+                                                   const char    *title,
+                                                   GError       **error);
+
+CrmSession     *_crm_fields_pane_get_session      (CrmFieldsPane *self);
+CrmEditSession *_crm_fields_pane_get_edit_session (CrmFieldsPane *self);
+
+/* Moves follow drop semantics: @index counts the rows (or sections) shown
+ * now, the moved one included; the item lands before the one at @index. */
+void            _crm_fields_pane_move_field       (CrmFieldsPane *self,
+                                                   gint64         field_id,
+                                                   gint64         section_id,
+                                                   guint          index);
+/* One place up (-1) or down (+1) within its section. */
+void            _crm_fields_pane_move_field_by    (CrmFieldsPane *self,
+                                                   gint64         field_id,
+                                                   int            delta);
+void            _crm_fields_pane_move_section     (CrmFieldsPane *self,
+                                                   gint64         section_id,
+                                                   guint          index);
+void            _crm_fields_pane_move_section_by  (CrmFieldsPane *self,
+                                                   gint64         section_id,
+                                                   int            delta);
+/* Hides the field, with an Undo toast. */
+void            _crm_fields_pane_hide_field       (CrmFieldsPane *self,
+                                                   gint64         field_id);
+/* Deletes the section (already confirmed), with an Undo toast. */
+void            _crm_fields_pane_delete_section   (CrmFieldsPane *self,
+                                                   gint64         section_id);
+gboolean        _crm_fields_pane_rename_section   (CrmFieldsPane *self,
+                                                   gint64         section_id,
+                                                   const char    *title,
+                                                   GError       **error);
+/* Opens the Select field popover for @section_id, pointing at @button. */
+void            _crm_fields_pane_select_field     (CrmFieldsPane *self,
+                                                   gint64         section_id,
+                                                   GtkWidget     *button);
+void            _crm_fields_pane_create_field     (CrmFieldsPane *self,
+                                                   gint64         section_id);
+void            _crm_fields_pane_configure_field  (CrmFieldsPane *self,
+                                                   gint64         field_id);
+/* Starts editing the field's value in place. */
+void            _crm_fields_pane_edit_field       (CrmFieldsPane *self,
+                                                   gint64         field_id);
+
+G_END_DECLS
