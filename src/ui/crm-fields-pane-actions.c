@@ -166,14 +166,17 @@ set_refocus (CrmFieldsPane *self,
              const char    *code,
              gint64         id)
 {
-  g_free (self->refocus_name);
+  g_autofree char *name = NULL;
+
   if (code != NULL)
     {
-      self->refocus_name = g_strdup_printf ("%s-%s", prefix, code);
-      g_strdelimit (self->refocus_name, "_", '-');
+      name = g_strdup_printf ("%s-%s", prefix, code);
+      g_strdelimit (name, "_", '-');
     }
   else
-    self->refocus_name = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, id);
+    name = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, id);
+
+  _crm_fields_pane_focus_later (self, name);
 }
 
 static GtkWindow *
@@ -394,8 +397,6 @@ _crm_fields_pane_rename_section (CrmFieldsPane  *self,
 
   if (self->session == NULL)
     return FALSE;
-
-  set_refocus (self, "section-rename", NULL, section_id);
 
   return crm_layout_rename_section (self->session, section_id, title, error);
 }

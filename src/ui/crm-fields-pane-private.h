@@ -35,6 +35,7 @@ struct _CrmFieldsPane
   guint              rebuild_id;
   /* The widget to give the focus to after the next rebuild, by name. */
   char              *refocus_name;
+  guint              refocus_tick_id;
 
   /* Template widgets */
   GtkMenuButton     *add_section_button;
@@ -86,6 +87,10 @@ void            _crm_fields_pane_create_field     (CrmFieldsPane *self,
                                                    gint64         section_id);
 void            _crm_fields_pane_configure_field  (CrmFieldsPane *self,
                                                    gint64         field_id);
+/* Gives the focus to the widget called @name once it is laid out (after
+ * the rebuild a change causes, if one is coming). */
+void            _crm_fields_pane_focus_later      (CrmFieldsPane *self,
+                                                   const char    *name);
 /* Starts editing the field's value in place. */
 void            _crm_fields_pane_edit_field       (CrmFieldsPane *self,
                                                    gint64         field_id);

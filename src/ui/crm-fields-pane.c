@@ -119,7 +119,15 @@ create_gap (gboolean first)
 static void
 clear_sections (CrmFieldsPane *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
+
+  /* Losing its focused widget, GTK would hand the focus to the first
+   * section's handle and scroll up to it: let the focus go first (it
+   * comes back through _crm_fields_pane_focus_later ()). */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sections_box)))
+    gtk_root_set_focus (root, NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))))
     gtk_box_remove (self->sections_box, child);
@@ -184,6 +192,34 @@ update_picker (CrmFieldsPane *self)
   point_picker (self, button);
 }
 
+/* Focus moves once the new widget is laid out: the viewport scrolls to
+ * the focus, and a widget not yet allocated sits at the very top. */
+static gboolean
+refocus_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  CrmFieldsPane *self = CRM_FIELDS_PANE (widget);
+  GtkWidget *focus = NULL;
+
+  /* The widget to focus may be one the coming rebuild replaces. */
+  if (self->rebuild_id != 0)
+    return G_SOURCE_CONTINUE;
+
+  if (self->refocus_name != NULL)
+    focus = find_by_name (GTK_WIDGET (self->sections_box), self->refocus_name);
+
+  if (focus != NULL && gtk_widget_get_mapped (focus) && gtk_widget_get_height (focus) == 0)
+    return G_SOURCE_CONTINUE;
+
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+  g_clear_pointer (&self->refocus_name, g_free);
+  self->refocus_tick_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild (CrmFieldsPane *self,
          gboolean       keep_scroll)
@@ -236,14 +272,6 @@ rebuild (CrmFieldsPane *self,
   gtk_adjustment_set_value (vadjustment, scroll);
   update_picker (self);
 
-  if (self->refocus_name != NULL)
-    {
-      GtkWidget *focus = find_by_name (GTK_WIDGET (self->sections_box), self->refocus_name);
-
-      if (focus != NULL)
-        gtk_widget_grab_focus (focus);
-      g_clear_pointer (&self->refocus_name, g_free);
-    }
 }
 
 static gboolean
@@ -409,6 +437,11 @@ crm_fields_pane_dispose (GObject *object)
   CrmFieldsPane *self = CRM_FIELDS_PANE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->refocus_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->refocus_tick_id);
+      self->refocus_tick_id = 0;
+    }
 
   if (self->edit_session != NULL)
     {
@@ -489,6 +522,18 @@ _crm_fields_pane_get_edit_session (CrmFieldsPane *self)
   g_return_val_if_fail (CRM_IS_FIELDS_PANE (self), NULL);
 
   return self->edit_session;
+}
+
+void
+_crm_fields_pane_focus_later (CrmFieldsPane *self,
+                              const char    *name)
+{
+  g_return_if_fail (CRM_IS_FIELDS_PANE (self));
+
+  g_free (self->refocus_name);
+  self->refocus_name = g_strdup (name);
+  if (self->refocus_tick_id == 0)
+    self->refocus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), refocus_tick_cb, NULL, NULL);
 }
 
 void

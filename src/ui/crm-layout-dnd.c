@@ -17,7 +17,7 @@
 #include "crm-section-group.h"
 
 /* How close to the viewport's edge scrolling starts, and its top speed. */
-#define SCROLL_EDGE     48.0
+#define SCROLL_EDGE     32.0
 #define SCROLL_MAX_STEP 14.0
 
 #define DROP_ACTIVE_CLASS "crm-drop-active"

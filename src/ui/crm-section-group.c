@@ -68,12 +68,21 @@ set_name (GtkWidget  *widget,
 static void
 stop_rename (CrmSectionGroup *self)
 {
+  CrmFieldsPane *pane = get_pane (self);
+
+  /* Hiding the focused entry would send the focus, and the scrolled
+   * pane with it, to the first control of the card. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->handle_button));
   gtk_stack_set_visible_child_name (self->title_stack, "label");
   gtk_widget_remove_css_class (GTK_WIDGET (self->title_entry), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_entry), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rename_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->rename_button));
+
+  /* Back on the pencil, once it is laid out again: grabbed now, the
+   * pane would scroll to where it has not been placed yet. */
+  if (pane != NULL)
+    _crm_fields_pane_focus_later (pane, gtk_widget_get_name (GTK_WIDGET (self->rename_button)));
 }
 
 /* ---- Callbacks ----------------------------------------------------------- */
@@ -471,17 +480,26 @@ crm_section_group_show_drop (CrmSectionGroup *self,
 void
 crm_section_group_start_rename (CrmSectionGroup *self)
 {
+  CrmFieldsPane *pane;
+
   g_return_if_fail (CRM_IS_SECTION_GROUP (self));
 
   if (!(self->flags & CRM_FIELD_ROW_EDIT_LAYOUT))
     return;
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), self->title);
+  /* The focus leaves the pencil before it hides (see stop_rename ()). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->handle_button));
   gtk_widget_set_visible (GTK_WIDGET (self->rename_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), FALSE);
   gtk_stack_set_visible_child_name (self->title_stack, "entry");
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
+
+  /* Focused (and so all selected) once laid out. */
+  pane = get_pane (self);
+  if (pane != NULL)
+    _crm_fields_pane_focus_later (pane, gtk_widget_get_name (GTK_WIDGET (self->title_entry)));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
 }
 
 gboolean

@@ -611,10 +611,12 @@ crm_timeline_pane_set_element (CrmTimelinePane *self,
   if (session != NULL && element_id != 0)
     {
       self->model = crm_timeline_model_new (session, element_id);
+      self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, SLICE_STEP);
+      /* After the slice has passed the change on: resizing it from within
+       * its own handling would tell the view of items twice. */
       g_signal_connect_object (self->model, "items-changed",
                                G_CALLBACK (model_items_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, SLICE_STEP);
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
     }
 

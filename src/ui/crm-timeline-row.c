@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "crm-comment-editor.h"
 #include "crm-timeline-row.h"
 #include "crm-window.h"
 
@@ -34,8 +35,7 @@ struct _CrmTimelineRow
   gboolean          show_pin;
 
   /* Built by start_editing (), kept for the row's next edits. */
-  GtkWidget        *editor_box;
-  GtkTextView      *editor_text;
+  CrmCommentEditor *editor;
 
   /* Template widgets */
   GtkLabel         *author_label;
@@ -183,88 +183,34 @@ query_tooltip_cb (GtkWidget      *widget,
 /* ---- Editing ------------------------------------------------------------- */
 
 static void
-build_editor (CrmTimelineRow *self)
+editor_save_cb (CrmTimelineRow *self)
 {
-  GtkWidget *scrolled, *buttons, *cancel, *save, *hint;
-  GtkEventController *shortcuts;
+  gtk_widget_activate_action (GTK_WIDGET (self), "row.save", NULL);
+}
 
-  self->editor_text = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->editor_text, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (self->editor_text, FALSE);
-  gtk_text_view_set_top_margin (self->editor_text, 9);
-  gtk_text_view_set_bottom_margin (self->editor_text, 9);
-  gtk_text_view_set_left_margin (self->editor_text, 9);
-  gtk_text_view_set_right_margin (self->editor_text, 9);
-  gtk_widget_set_name (GTK_WIDGET (self->editor_text), "comment-editor");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor_text),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment"),
-                                  -1);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 60);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->editor_text));
-  gtk_widget_add_css_class (scrolled, "card");
-  gtk_widget_add_css_class (scrolled, "crm-composer");
-
-  /* Capture phase: before the text view turns Ctrl+Enter into a new line. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
-                                                          gtk_named_action_new ("row.save")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape"),
-                                                          gtk_named_action_new ("row.cancel")));
-  gtk_widget_add_controller (GTK_WIDGET (self->editor_text), shortcuts);
-
-  hint = gtk_label_new (_("Ctrl+Enter to save"));
-  gtk_widget_set_hexpand (hint, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "row.cancel");
-  gtk_widget_set_name (cancel, "comment-cancel-button");
-
-  save = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "row.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_widget_set_name (save, "comment-save-button");
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (buttons), hint);
-  gtk_box_append (GTK_BOX (buttons), cancel);
-  gtk_box_append (GTK_BOX (buttons), save);
-
-  self->editor_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (self->editor_box, 3);
-  gtk_box_append (GTK_BOX (self->editor_box), scrolled);
-  gtk_box_append (GTK_BOX (self->editor_box), buttons);
-  gtk_box_append (self->content_box, self->editor_box);
+static void
+editor_cancel_cb (CrmTimelineRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "row.cancel", NULL);
 }
 
 static void
 start_editing (CrmTimelineRow *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter end;
+  if (self->editor == NULL)
+    {
+      self->editor = CRM_COMMENT_EDITOR (crm_comment_editor_new ());
+      gtk_widget_set_margin_top (GTK_WIDGET (self->editor), 3);
+      g_signal_connect_object (self->editor, "save", G_CALLBACK (editor_save_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->editor, "cancel", G_CALLBACK (editor_cancel_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->content_box, GTK_WIDGET (self->editor));
+    }
 
-  if (self->editor_box == NULL)
-    build_editor (self);
-
-  buffer = gtk_text_view_get_buffer (self->editor_text);
-  gtk_text_buffer_set_text (buffer, crm_timeline_entry_get_text (self->entry), -1);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_place_cursor (buffer, &end);
+  crm_comment_editor_set_text (self->editor, crm_timeline_entry_get_text (self->entry));
 
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), FALSE);
-  gtk_widget_set_visible (self->editor_box, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->editor_text));
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
@@ -278,9 +224,9 @@ stop_editing (CrmTimelineRow *self)
   if (!crm_timeline_row_get_editing (self))
     return;
 
-  had_focus = gtk_widget_has_focus (GTK_WIDGET (self->editor_text));
+  had_focus = gtk_widget_has_focus (GTK_WIDGET (crm_comment_editor_get_text_view (self->editor)));
 
-  gtk_widget_set_visible (self->editor_box, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label),
                           *gtk_label_get_text (self->text_label) != '\0');
   /* Keyboard users go on from the row's menu, not from nowhere. */
@@ -379,16 +325,12 @@ save_action_cb (GtkWidget  *widget,
   g_autoptr(CrmTimelineRow) keep = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  GtkTextBuffer *buffer;
   gint64 entry_id;
-  GtkTextIter start, end;
 
   if (!crm_timeline_row_get_editing (self) || self->entry == NULL)
     return;
 
-  buffer = gtk_text_view_get_buffer (self->editor_text);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = crm_comment_editor_dup_text (self->editor);
 
   /* Unchanged: nothing to write, and no "(edited)" for it. */
   if (g_strcmp0 (g_strstrip (text), crm_timeline_entry_get_text (self->entry)) == 0)
@@ -493,8 +435,7 @@ crm_timeline_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
-  self->editor_box = NULL;
-  self->editor_text = NULL;
+  self->editor = NULL;
 
   g_clear_object (&self->entry);
   g_clear_object (&self->session);
@@ -707,7 +648,7 @@ crm_timeline_row_get_editing (CrmTimelineRow *self)
 {
   g_return_val_if_fail (CRM_IS_TIMELINE_ROW (self), FALSE);
 
-  return self->editor_box != NULL && gtk_widget_get_visible (self->editor_box);
+  return self->editor != NULL && gtk_widget_get_visible (GTK_WIDGET (self->editor));
 }
 
 GtkTextView *
@@ -715,5 +656,5 @@ crm_timeline_row_get_editor (CrmTimelineRow *self)
 {
   g_return_val_if_fail (CRM_IS_TIMELINE_ROW (self), NULL);
 
-  return crm_timeline_row_get_editing (self) ? self->editor_text : NULL;
+  return crm_timeline_row_get_editing (self) ? crm_comment_editor_get_text_view (self->editor) : NULL;
 }

@@ -148,3 +148,28 @@ e2e_done () {
   echo "1..$E2E_TESTS"
   [ "$E2E_FAILED" -eq 0 ]
 }
+
+# e2e_screenshot_window WINDOW NAME — one X window of the app (a dialog),
+# cropped to it.
+e2e_screenshot_window () {
+  if command -v import >/dev/null 2>&1; then
+    import -window "$1" "$E2E_TMP/$2.png" 2>/dev/null && echo "# screenshot $E2E_TMP/$2.png"
+  fi
+}
+
+# e2e_alive_or_bail — when the app has died (a crash), says so in a TAP
+# line with its log, and ends the test instead of waiting on every check.
+e2e_alive_or_bail () {
+  local state
+
+  # A dead child stays a zombie until waited for: kill -0 would pass.
+  state=$(ps -o stat= -p "${E2E_APP_PID:-0}" 2>/dev/null)
+  case "$state" in
+    ''|Z*) ;;
+    *) return 0 ;;
+  esac
+  e2e_check "the app is still running" false
+  sed 's/^/# app: /' "$E2E_TMP/app.log"
+  e2e_done
+  exit 1
+}

@@ -491,6 +491,54 @@ test_reorder (Fixture       *fixture,
   g_assert_true (is_before (find_in_card (fixture, "tab-chip-history"), find_in_card (fixture, "tab-chip-general")));
 }
 
+/* Without the right to edit the standard layout: tabs to switch, no menu
+ * to change them. */
+static void
+test_no_permission (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GListModel *users = crm_catalog_get_users (crm_store_get_catalog (fixture->store));
+  g_autoptr(CrmSession) employee = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *card, *tabs, *menu_button;
+  GtkWindow *window;
+
+  for (guint i = 0; i < g_list_model_get_n_items (users) && employee == NULL; i++)
+    {
+      g_autoptr(CrmUser) user = g_list_model_get_item (users, i);
+
+      if (!crm_user_is_admin (user))
+        employee = crm_session_new (fixture->store, crm_user_get_id (user), &error);
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (employee);
+  g_assert_false (crm_session_has_permission (employee, CRM_PERMISSION_LAYOUT_EDIT_STANDARD,
+                                              crm_element_get_entity_type_id (fixture->deal)));
+
+  card = crm_card_new (employee);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1200, 800);
+  gtk_window_set_child (window, card);
+  gtk_window_present (window);
+  g_assert_true (crm_card_load (CRM_CARD (card), crm_element_get_id (fixture->deal), &error));
+  g_assert_no_error (error);
+  iterate_for (100);
+
+  g_assert_true (gtk_widget_get_mapped (find_by_name (card, "tab-history")));
+  menu_button = find_by_name (card, "tabs-menu-button");
+  g_assert_false (gtk_widget_get_visible (menu_button));
+
+  /* Asked anyway, nothing changes. */
+  tabs = gtk_widget_get_ancestor (menu_button, CRM_TYPE_CARD_TABS);
+  gtk_widget_activate_action (tabs, "tabs.configure", NULL);
+  g_assert_false (crm_card_tabs_get_configuring (CRM_CARD_TABS (tabs)));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (window);
+  iterate_for (100);
+  g_assert_null (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +556,8 @@ main (int   argc,
               fixture_set_up, test_hide_history, fixture_tear_down);
   g_test_add ("/ui/card-tabs/reorder", Fixture, NULL,
               fixture_set_up, test_reorder, fixture_tear_down);
+  g_test_add ("/ui/card-tabs/no-permission", Fixture, NULL,
+              fixture_set_up, test_no_permission, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -555,8 +555,8 @@ test_relative_time (Fixture       *fixture,
   time_label = find_by_name (GTK_WIDGET (row), "timeline-time");
   g_assert_true (GTK_IS_LABEL (time_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (time_label)), ==, g_dgettext (GETTEXT_PACKAGE, "now"));
-  /* The full date and time, for whoever wants it. */
-  g_assert_nonnull (gtk_widget_get_tooltip_text (time_label));
+  /* The full date and time, for whoever points at it. */
+  g_assert_true (gtk_widget_get_has_tooltip (time_label));
 }
 
 int
