@@ -365,8 +365,13 @@ element_changed (CrmElementListModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), low, 1, 1);
   else
     {
-      g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
-      g_list_model_items_changed (G_LIST_MODEL (self), low, 0, 1);
+      /* One signal for the move: the model already holds its final order,
+       * and a "removed" signal followed by an "added" one would describe an
+       * intermediate state views never saw (GTK 4.8's list views abort). */
+      guint first = MIN ((guint)old_position, low);
+      guint span = MAX ((guint)old_position, low) - first + 1;
+
+      g_list_model_items_changed (G_LIST_MODEL (self), first, span, span);
     }
 }
 

@@ -606,7 +606,9 @@ test_list_changes_while_paging (Fixture       *f,
   new_position = index_of (expected, moved);
   g_assert_cmpint (new_position, >, 2);
   g_assert_cmpint (new_position, <, 100);
-  assert_log (log, 2, 2, 1, 0, (guint)new_position, 0, 1);
+  /* One signal spans the move (GTK's list views need each signal to match
+   * the model as it is then). */
+  assert_log (log, 1, 2, (guint)new_position - 1, (guint)new_position - 1);
   g_assert_cmpint (element_id_at (G_LIST_MODEL (model), new_position), ==, moved);
   {
     g_autoptr(CrmElement) element = g_list_model_get_item (G_LIST_MODEL (model), new_position);
@@ -722,7 +724,7 @@ test_list_changes_updated_desc (Fixture       *f,
   /* Time stamps have milliseconds: make this write the newest. */
   g_usleep (2000);
   rename_contact (f, touched, "Renomeado");
-  assert_log (log, 2, 31, 1, 0, 0, 0, 1);
+  assert_log (log, 1, 0, 32, 32);
   g_assert_cmpint (element_id_at (G_LIST_MODEL (model), 0), ==, touched);
   g_assert_cmpint (element_id_at (G_LIST_MODEL (model), 1), ==, fresh);
 
