@@ -39,34 +39,35 @@ static const TypeInfo type_infos[CRM_FIELD_TYPE_LAST] = {
 typedef struct
 {
   const char *kind;
-  const char *label;  /* N_() */
+  const char *context;  /* "Home" is "Residencial" for a phone, "Pessoal" for an e-mail */
+  const char *label;    /* NC_() */
 } KindInfo;
 
 /* The first kind of each table is the type's default. */
 static const KindInfo phone_kinds[] = {
-  { "work",   N_("Work") },
-  { "mobile", N_("Mobile") },
-  { "home",   N_("Home") },
-  { "fax",    N_("Fax") },
-  { "pager",  N_("Pager") },
-  { "other",  N_("Other") },
+  { "work",   "phone kind", NC_ ("phone kind", "Work") },
+  { "mobile", "phone kind", NC_ ("phone kind", "Mobile") },
+  { "home",   "phone kind", NC_ ("phone kind", "Home") },
+  { "fax",    "phone kind", NC_ ("phone kind", "Fax") },
+  { "pager",  "phone kind", NC_ ("phone kind", "Pager") },
+  { "other",  "phone kind", NC_ ("phone kind", "Other") },
 };
 
 static const KindInfo email_kinds[] = {
-  { "work",       N_("Work") },
-  { "home",       N_("Home") },
-  { "newsletter", N_("Newsletter") },
-  { "other",      N_("Other") },
+  { "work",       "e-mail kind", NC_ ("e-mail kind", "Work") },
+  { "home",       "e-mail kind", NC_ ("e-mail kind", "Home") },
+  { "newsletter", "e-mail kind", NC_ ("e-mail kind", "Newsletter") },
+  { "other",      "e-mail kind", NC_ ("e-mail kind", "Other") },
 };
 
 static const KindInfo messenger_kinds[] = {
-  { "whatsapp",  N_("WhatsApp") },
-  { "telegram",  N_("Telegram") },
-  { "skype",     N_("Skype") },
-  { "facebook",  N_("Facebook") },
-  { "instagram", N_("Instagram") },
-  { "viber",     N_("Viber") },
-  { "other",     N_("Other") },
+  { "whatsapp",  "messenger", NC_ ("messenger", "WhatsApp") },
+  { "telegram",  "messenger", NC_ ("messenger", "Telegram") },
+  { "skype",     "messenger", NC_ ("messenger", "Skype") },
+  { "facebook",  "messenger", NC_ ("messenger", "Facebook") },
+  { "instagram", "messenger", NC_ ("messenger", "Instagram") },
+  { "viber",     "messenger", NC_ ("messenger", "Viber") },
+  { "other",     "messenger", NC_ ("messenger", "Other") },
 };
 
 /* NULL-terminated copies of the codes above, for crm_field_type_get_kinds (). */
@@ -257,7 +258,7 @@ crm_field_kind_get_label (CrmFieldType  type,
   for (gsize i = 0; i < n_infos; i++)
     {
       if (g_str_equal (kind, infos[i].kind))
-        return _(infos[i].label);
+        return g_dpgettext2 (GETTEXT_PACKAGE, infos[i].context, infos[i].label);
     }
 
   return NULL;
