@@ -48,36 +48,11 @@ struct _CrmFieldRow
 
 G_DEFINE_FINAL_TYPE (CrmFieldRow, crm_field_row, ADW_TYPE_PREFERENCES_ROW)
 
+/* Phone numbers, e-mail and web addresses open in the app that fits. */
 static gboolean
 field_type_is_link (CrmFieldType type)
 {
-  switch (type)
-    {
-    case CRM_FIELD_TYPE_URL:
-    case CRM_FIELD_TYPE_EMAIL:
-    case CRM_FIELD_TYPE_PHONE:
-      return TRUE;
-
-    case CRM_FIELD_TYPE_STRING:
-    case CRM_FIELD_TYPE_TEXT:
-    case CRM_FIELD_TYPE_INTEGER:
-    case CRM_FIELD_TYPE_DECIMAL:
-    case CRM_FIELD_TYPE_MONEY:
-    case CRM_FIELD_TYPE_BOOLEAN:
-    case CRM_FIELD_TYPE_DATE:
-    case CRM_FIELD_TYPE_DATETIME:
-    case CRM_FIELD_TYPE_LIST:
-    case CRM_FIELD_TYPE_MESSENGER:
-    case CRM_FIELD_TYPE_ADDRESS:
-    case CRM_FIELD_TYPE_FILE:
-    case CRM_FIELD_TYPE_LINK:
-    case CRM_FIELD_TYPE_EMPLOYEE:
-    case CRM_FIELD_TYPE_PIPELINE:
-    case CRM_FIELD_TYPE_STAGE:
-    case CRM_FIELD_TYPE_LAST:
-    default:
-      return FALSE;
-    }
+  return type == CRM_FIELD_TYPE_URL || type == CRM_FIELD_TYPE_EMAIL || type == CRM_FIELD_TYPE_PHONE;
 }
 
 /* "<a href="tel:+55…">(11) 98765-4321</a> Work", one value a line. */

@@ -50,7 +50,6 @@ gboolean        _crm_fields_pane_add_section      (CrmFieldsPane *self,
                                                    const char    *title,
                                                    GError       **error);
 
-CrmSession     *_crm_fields_pane_get_session      (CrmFieldsPane *self);
 CrmEditSession *_crm_fields_pane_get_edit_session (CrmFieldsPane *self);
 
 /* Moves follow drop semantics: @index counts the rows (or sections) shown

@@ -47,28 +47,31 @@ find_by_name (GtkWidget  *root,
   return NULL;
 }
 
+/* Every CrmFieldRow, section by section. */
+static GPtrArray *
+collect_rows (CrmFieldsPane *self)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CRM_IS_SECTION_GROUP (child))
+      for (guint i = 0; i < crm_section_group_get_n_rows (CRM_SECTION_GROUP (child)); i++)
+        g_ptr_array_add (rows, crm_section_group_get_row (CRM_SECTION_GROUP (child), i));
+
+  return rows;
+}
+
 static CrmFieldRow *
 find_row (CrmFieldsPane *self,
           gint64         field_id)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      CrmSectionGroup *group;
+  g_autoptr(GPtrArray) rows = collect_rows (self);
 
-      if (!CRM_IS_SECTION_GROUP (child))
-        continue;
-
-      group = CRM_SECTION_GROUP (child);
-      for (guint i = 0; i < crm_section_group_get_n_rows (group); i++)
-        {
-          CrmFieldRow *row = crm_section_group_get_row (group, i);
-
-          if (crm_field_row_get_field_id (row) == field_id)
-            return row;
-        }
-    }
+  for (guint i = 0; i < rows->len; i++)
+    if (crm_field_row_get_field_id (g_ptr_array_index (rows, i)) == field_id)
+      return g_ptr_array_index (rows, i);
 
   return NULL;
 }
@@ -77,25 +80,16 @@ find_row (CrmFieldsPane *self,
 static void
 apply_editors (CrmFieldsPane *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  g_autoptr(GPtrArray) rows = collect_rows (self);
+
+  for (guint i = 0; i < rows->len; i++)
     {
-      CrmSectionGroup *group;
+      CrmFieldRow *row = g_ptr_array_index (rows, i);
+      CrmValueEditor *editor = NULL;
 
-      if (!CRM_IS_SECTION_GROUP (child))
-        continue;
-
-      group = CRM_SECTION_GROUP (child);
-      for (guint i = 0; i < crm_section_group_get_n_rows (group); i++)
-        {
-          CrmFieldRow *row = crm_section_group_get_row (group, i);
-          CrmValueEditor *editor = NULL;
-
-          if (self->edit_session != NULL)
-            editor = crm_edit_session_get_editor (self->edit_session, crm_field_row_get_field_id (row));
-          crm_field_row_set_editor (row, editor);
-        }
+      if (self->edit_session != NULL)
+        editor = crm_edit_session_get_editor (self->edit_session, crm_field_row_get_field_id (row));
+      crm_field_row_set_editor (row, editor);
     }
 }
 
@@ -157,6 +151,8 @@ point_picker (CrmFieldsPane *self,
   GdkRectangle old;
   int height = gtk_widget_get_height (viewport);
 
+  /* In the scrolled window's coordinates, which are the pane's: it sits
+   * at the pane's top left. */
   if (!gtk_widget_compute_bounds (button, viewport, &bounds))
     return;
 
@@ -164,7 +160,6 @@ point_picker (CrmFieldsPane *self,
   rect.width = (int) bounds.size.width;
   rect.height = MIN ((int) bounds.size.height, MAX (height, 1));
   rect.y = CLAMP ((int) bounds.origin.y, 0, MAX (height - rect.height, 0));
-  /* The scrolled window sits at the pane's top left. */
 
   if (!gtk_popover_get_pointing_to (GTK_POPOVER (self->picker), &old) ||
       !gdk_rectangle_equal (&rect, &old))
@@ -271,7 +266,6 @@ rebuild (CrmFieldsPane *self,
   apply_editors (self);
   gtk_adjustment_set_value (vadjustment, scroll);
   update_picker (self);
-
 }
 
 static gboolean
@@ -507,14 +501,6 @@ crm_fields_pane_init (CrmFieldsPane *self)
 }
 
 /* ---- Private API --------------------------------------------------------- */
-
-CrmSession *
-_crm_fields_pane_get_session (CrmFieldsPane *self)
-{
-  g_return_val_if_fail (CRM_IS_FIELDS_PANE (self), NULL);
-
-  return self->session;
-}
 
 CrmEditSession *
 _crm_fields_pane_get_edit_session (CrmFieldsPane *self)

@@ -83,16 +83,23 @@ create_drag_icon (GtkWidget *widget,
   int width = gtk_widget_get_width (widget) + 2 * padding;
   int height = gtk_widget_get_height (widget) + 2 * padding;
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  GdkRGBA background = { 1, 1, 1, 1 };
+  GdkRGBA window = { 1, 1, 1, 1 };
+  GdkRGBA card = { 1, 1, 1, 1 };
   GdkRGBA border = { 0, 0, 0, 0.15f };
+  GdkRGBA background;
   GskRoundedRect outline;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_lookup_color (context, "card_bg_color", &background);
+  gtk_style_context_lookup_color (context, "window_bg_color", &window);
+  gtk_style_context_lookup_color (context, "card_bg_color", &card);
   gtk_style_context_lookup_color (context, "card_shade_color", &border);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  /* The card colour is translucent in the dark style; the icon floats over
-   * anything. */
+
+  /* The card colour is translucent in the dark style, and the icon floats
+   * over anything: the card as it looks on the window, made opaque. */
+  background.red = card.red * card.alpha + window.red * (1 - card.alpha);
+  background.green = card.green * card.alpha + window.green * (1 - card.alpha);
+  background.blue = card.blue * card.alpha + window.blue * (1 - card.alpha);
   background.alpha = 1;
 
   gsk_rounded_rect_init_from_rect (&outline, &bounds, 0);
