@@ -12,4 +12,12 @@ G_BEGIN_DECLS
 char *crm_test_tmpdir_new  (void);
 void  crm_test_tmpdir_free (char *path);
 
+/* Behind the store's back, for what has no public API (users, rights) and
+ * to check what a write left in the tables. */
+void   crm_test_exec_sql  (const char *path,
+                           const char *sql);
+/* The first column of the first row; -1 when there is no row. */
+gint64 crm_test_query_int (const char *path,
+                           const char *sql);
+
 G_END_DECLS

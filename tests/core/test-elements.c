@@ -58,35 +58,7 @@ fixture_tear_down (Fixture       *fixture,
   crm_test_tmpdir_free (fixture->dir);
 }
 
-static gint64
-count_rows (Fixture    *fixture,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static void
-exec_raw (Fixture    *fixture,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
 
 static CrmField *
 field (Fixture    *fixture,
@@ -209,7 +181,7 @@ test_create_and_load (Fixture       *fixture,
   g_assert_null (crm_element_format_field (element, field (fixture, "contact", "position")));
 
   /* One "created" entry on the timeline, written with the element. */
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM timeline_entries WHERE kind = 'created'"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM timeline_entries WHERE kind = 'created'"), ==, 1);
 }
 
 static void
@@ -257,7 +229,7 @@ test_money_and_links (Fixture       *fixture,
   g_assert_cmpint (crm_element_draft_save (draft, &error), ==, 0);
   g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
   g_assert_cmpuint (crm_element_draft_get_invalid_fields (draft)->len, ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM elements"), ==, 2);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM elements"), ==, 2);
 }
 
 static void
@@ -312,10 +284,10 @@ test_rejections_change_nothing (Fixture       *fixture,
   g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
   g_clear_error (&error);
 
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM elements"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM field_values"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM timeline_entries"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM elements_fts"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM elements"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM field_values"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM timeline_entries"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM elements_fts"), ==, 0);
 }
 
 static void
@@ -339,10 +311,10 @@ test_update_logs_changes (Fixture       *fixture,
   g_assert_cmpint (crm_element_draft_save (draft, &error), ==, id);
   g_assert_no_error (error);
 
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM timeline_entries WHERE kind = 'field-change'"), ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM timeline_entries WHERE kind = 'stage-change'"), ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM field_values WHERE value = 150000"), ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM field_values WHERE value = 100000"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM timeline_entries WHERE kind = 'field-change'"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM timeline_entries WHERE kind = 'stage-change'"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM field_values WHERE value = 150000"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM field_values WHERE value = 100000"), ==, 0);
 
   timeline = crm_timeline_model_new (fixture->session, id);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 3);
@@ -377,7 +349,7 @@ test_required_from_stage (Fixture       *fixture,
                          " JOIN entity_types t ON t.id = p.entity_type_id "
                          " WHERE t.code = 'deal' AND s.code = 'executing') WHERE id = %" G_GINT64_FORMAT,
                          field_id);
-  exec_raw (fixture, sql);
+  crm_test_exec_sql (fixture->path, sql);
   fixture_open (fixture);
   contract = crm_catalog_get_field (fixture->catalog, field_id);
   g_assert_cmpint (crm_field_get_required_mode (contract), ==, CRM_REQUIRED_FROM_STAGE);
@@ -398,7 +370,7 @@ test_required_from_stage (Fixture       *fixture,
   g_assert_cmpint (crm_element_draft_save (draft, &error), ==, 0);
   g_assert_error (error, CRM_ERROR, CRM_ERROR_REQUIRED);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM timeline_entries WHERE kind = 'stage-change'"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM timeline_entries WHERE kind = 'stage-change'"), ==, 0);
 
   /* A new deal created straight into that stage is held to it too. */
   {
@@ -450,7 +422,7 @@ test_field_visibility (Fixture       *fixture,
                          "INSERT INTO role_assignments (role_id, user_id) SELECT id, 60 FROM roles WHERE code = 'employee';"
                          "INSERT INTO field_visibility (field_id, user_id) VALUES (%" G_GINT64_FORMAT ", 61);",
                          field_id);
-  exec_raw (fixture, sql);
+  crm_test_exec_sql (fixture->path, sql);
   fixture_open (fixture);
   margin = crm_catalog_get_field (fixture->catalog, field_id);
   employee = crm_session_new (fixture->store, 60, &error);
@@ -478,7 +450,7 @@ test_field_visibility (Fixture       *fixture,
   set_input (draft, "title", "Margem secreta 2");
   g_assert_cmpint (crm_element_draft_save (draft, &error), ==, id);
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM field_values WHERE value = 35"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM field_values WHERE value = 35"), ==, 1);
   g_clear_object (&draft);
   g_clear_object (&as_employee);
   g_assert_finalize_object (employee);
@@ -498,9 +470,9 @@ test_delete (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_false (crm_element_delete (fixture->session, id, &error));
   g_assert_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM field_values"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM timeline_entries"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM elements_fts"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM field_values"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM timeline_entries"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM elements_fts"), ==, 0);
 }
 
 static void
@@ -529,7 +501,7 @@ test_custom_field_rules (Fixture       *fixture,
                                      FALSE, options, &error), ==, 0);
   g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM fields WHERE is_system = 0"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM fields WHERE is_system = 0"), ==, 0);
 
   /* A list with nothing to choose from is refused too. */
   {

@@ -44,22 +44,6 @@ fixture_tear_down (Fixture       *fixture,
   crm_test_tmpdir_free (fixture->dir);
 }
 
-static gint64
-count_rows (Fixture    *fixture,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
 
 static gint64
 stage_of (Fixture    *fixture,
@@ -158,7 +142,7 @@ test_system_fields (Fixture       *fixture,
   g_assert_no_error (error);
   amount = crm_catalog_get_field (fixture->catalog, amount_id);
   g_assert_cmpstr (crm_field_get_label (amount), ==, "Valor");
-  g_assert_cmpint (count_rows (fixture, "SELECT label_msgid FROM fields WHERE code = 'amount' AND "
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT label_msgid FROM fields WHERE code = 'amount' AND "
                                         "entity_type_id = (SELECT id FROM entity_types WHERE code = 'deal')"), ==, 0);
 
   /* …but not restricted, nor deleted. */
@@ -198,12 +182,12 @@ test_delete_custom (Fixture       *fixture,
                                               crm_locale_get ("C"), "X-1", &error));
   g_assert_cmpint (crm_element_draft_save (draft, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM field_values WHERE value = 'X-1'"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM field_values WHERE value = 'X-1'"), ==, 1);
 
   g_assert_true (crm_field_delete (fixture->session, id, &error));
   g_assert_no_error (error);
   g_assert_null (crm_catalog_get_field (fixture->catalog, id));
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM field_values WHERE value = 'X-1'"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM field_values WHERE value = 'X-1'"), ==, 0);
 
   g_assert_false (crm_field_delete (fixture->session, id, &error));
   g_assert_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND);
@@ -264,7 +248,7 @@ test_file_values (Fixture       *fixture,
   g_assert_cmpint (crm_file_add (fixture->session, " ", NULL, contents, &error), ==, 0);
   g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM files"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM files"), ==, 1);
   g_assert_null (crm_file_load (fixture->session, 999, NULL, NULL, &error));
   g_assert_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND);
 }

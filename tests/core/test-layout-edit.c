@@ -72,18 +72,6 @@ fixture_tear_down (Fixture       *fixture,
   crm_test_tmpdir_free (fixture->dir);
 }
 
-static void
-exec_raw (Fixture    *fixture,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
 
 static CrmLayout *
 resolve (Fixture    *fixture,
@@ -351,7 +339,7 @@ test_permissions (Fixture       *fixture,
                          "  VALUES (900, %" G_GINT64_FORMAT ", 'personal', 70, '2026-01-01');"
                          "INSERT INTO layout_sections (id, layout_id, title, sort) VALUES (901, 900, 'Minha', 0);",
                          fixture->deal_type);
-  exec_raw (fixture, sql);
+  crm_test_exec_sql (fixture->path, sql);
   fixture_open (fixture);
   employee = crm_session_new (fixture->store, 70, &error);
   g_assert_no_error (error);

@@ -97,37 +97,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  if (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
 
 /* Writes behind the store's back, then opens it again. */
 static void
@@ -135,7 +105,7 @@ reopen_with_sql (Fixture    *f,
                  const char *sql)
 {
   close_store (f);
-  exec_sql (f->path, sql);
+  crm_test_exec_sql (f->path, sql);
   open_store (f);
 }
 
@@ -330,7 +300,7 @@ test_standard_once (Fixture       *f,
   CrmLayout *first, *second;
   gint64 id;
 
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM layouts"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (f->path, "SELECT count(*) FROM layouts"), ==, 0);
   f->n_layout_changes = 0;
 
   first = resolve (f->session, f->deal, pipeline, 0);
@@ -350,8 +320,8 @@ test_standard_once (Fixture       *f,
   g_assert_cmpint (crm_layout_get_id (second), ==, id);
   g_assert_finalize_object (second);
 
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM layouts WHERE scope = 'standard'"), ==, 1);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM layout_sections"), ==, 2);
+  g_assert_cmpint (crm_test_query_int (f->path, "SELECT count(*) FROM layouts WHERE scope = 'standard'"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->path, "SELECT count(*) FROM layout_sections"), ==, 2);
 
   /* Types without pipelines or kinds ignore what is passed for them. */
   {
@@ -365,7 +335,7 @@ test_standard_once (Fixture       *f,
     g_assert_finalize_object (plain);
     g_assert_finalize_object (odd);
   }
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM layouts WHERE scope = 'standard'"), ==, 2);
+  g_assert_cmpint (crm_test_query_int (f->path, "SELECT count(*) FROM layouts WHERE scope = 'standard'"), ==, 2);
 
   /* No such type: an error, and nothing written. */
   {
@@ -374,7 +344,7 @@ test_standard_once (Fixture       *f,
 
     g_assert_null (none);
     g_assert_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND);
-    g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM layouts"), ==, 2);
+    g_assert_cmpint (crm_test_query_int (f->path, "SELECT count(*) FROM layouts"), ==, 2);
   }
 }
 
@@ -458,7 +428,7 @@ test_standard_pipelines (Fixture       *f,
   g_assert_cmpstr (a_about, ==, b_about);
   g_assert_cmpint (crm_layout_section_get_id (section_at (a, 0)), !=,
                    crm_layout_section_get_id (section_at (b, 0)));
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM layouts WHERE scope = 'standard'"), ==, 2);
+  g_assert_cmpint (crm_test_query_int (f->path, "SELECT count(*) FROM layouts WHERE scope = 'standard'"), ==, 2);
 
   g_assert_finalize_object (a);
   g_assert_finalize_object (b);
@@ -466,7 +436,7 @@ test_standard_pipelines (Fixture       *f,
   /* Each pipeline keeps its own. */
   a = resolve (f->session, f->deal, second_pipeline, 0);
   g_assert_cmpint (crm_layout_get_pipeline_id (a), ==, second_pipeline);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM layouts WHERE scope = 'standard'"), ==, 2);
+  g_assert_cmpint (crm_test_query_int (f->path, "SELECT count(*) FROM layouts WHERE scope = 'standard'"), ==, 2);
   g_assert_finalize_object (a);
 }
 

@@ -83,18 +83,6 @@ update_contact (CrmSession *session,
   g_assert_no_error (error);
 }
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
 
 /* Writes behind the store's back (what has no public API yet), then opens
  * the store again so the catalog sees it. */
@@ -106,7 +94,7 @@ reopen_with_sql (Fixture    *f,
 
   g_assert_finalize_object (f->session);
   g_assert_finalize_object (f->store);
-  exec_sql (f->path, sql);
+  crm_test_exec_sql (f->path, sql);
   f->store = crm_store_open (f->path, &error);
   g_assert_no_error (error);
   f->session = crm_session_new_for_desktop_user (f->store, &error);

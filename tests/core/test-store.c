@@ -31,35 +31,7 @@ fixture_tear_down (Fixture       *fixture,
   crm_test_tmpdir_free (fixture->dir);
 }
 
-static void
-exec_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
 
 static void
 test_open_creates_schema (Fixture       *fixture,
@@ -83,10 +55,10 @@ test_open_creates_schema (Fixture       *fixture,
   g_assert_finalize_object (store);
 
   /* WAL, and reopening does not migrate again. */
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM entity_types"), ==, 6);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM entity_types"), ==, 6);
   store = crm_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM entity_types"), ==, 6);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM entity_types"), ==, 6);
   g_assert_finalize_object (store);
 }
 
@@ -100,13 +72,13 @@ test_refuses_newer_database (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_finalize_object (store);
 
-  exec_raw (fixture->path, "PRAGMA user_version = 99");
+  crm_test_exec_sql (fixture->path, "PRAGMA user_version = 99");
   store = crm_store_open (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, CRM_ERROR, CRM_ERROR_VERSION);
   g_assert_nonnull (strstr (error->message, "99"));
   /* Refusing must not touch the newer database. */
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "PRAGMA user_version"), ==, 99);
 }
 
 static void
@@ -138,9 +110,9 @@ test_migration_is_atomic (Fixture       *fixture,
                                     0, &error);
   g_assert_no_error (error);
   sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
-  exec_raw (fixture->path, sql);
+  crm_test_exec_sql (fixture->path, sql);
   /* A row that collides with the built-in types makes step 2 fail. */
-  exec_raw (fixture->path,
+  crm_test_exec_sql (fixture->path,
             "INSERT INTO entity_types (code, name, name_plural) VALUES ('deal', 'x', 'x');"
             "PRAGMA user_version = 1;");
 
@@ -148,15 +120,15 @@ test_migration_is_atomic (Fixture       *fixture,
   g_assert_null (store);
   g_assert_error (error, CRM_ERROR, CRM_ERROR_STORAGE);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM entity_types"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM fields"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM entity_types"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM fields"), ==, 0);
 
-  exec_raw (fixture->path, "DELETE FROM entity_types");
+  crm_test_exec_sql (fixture->path, "DELETE FROM entity_types");
   store = crm_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (crm_store_get_schema_version (store), ==, CRM_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM entity_types"), ==, 6);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM entity_types"), ==, 6);
   g_assert_finalize_object (store);
 }
 
@@ -223,7 +195,7 @@ test_one_notification_per_write (Fixture       *fixture,
   g_assert_cmpint (create_contact (session, "Carla", &error), >, 0);
   crm_store_rollback (store);
   g_assert_cmpuint (changes->len, ==, 2);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elements"), ==, 4);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM elements"), ==, 4);
 
   /* A nested rollback takes its notes back: the commit tells only of
    * what was kept. */
@@ -236,11 +208,11 @@ test_one_notification_per_write (Fixture       *fixture,
   g_assert_cmpuint (changes->len, ==, 3);
   change = g_ptr_array_index (changes, 2);
   g_assert_cmpuint (crm_change_get_n_items (change), ==, 2);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elements"), ==, 5);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM elements"), ==, 5);
   /* The search index, written at the outer commit, skipped Edu too. */
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elements_fts WHERE elements_fts MATCH 'dora'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elements_fts WHERE elements_fts MATCH 'edu'"), ==, 0);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elements_fts"), ==, 5);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM elements_fts WHERE elements_fts MATCH 'dora'"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM elements_fts WHERE elements_fts MATCH 'edu'"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM elements_fts"), ==, 5);
 
   /* A refused write tells nobody either. */
   g_assert_cmpint (create_contact (session, "   ", &error), ==, 0);
@@ -273,7 +245,7 @@ test_desktop_user (Fixture       *fixture,
   again = crm_session_new_for_desktop_user (store, &error);
   g_assert_no_error (error);
   g_assert_cmpint (crm_session_get_user_id (again), ==, crm_session_get_user_id (first));
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM users"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->path, "SELECT count(*) FROM users"), ==, 1);
 
   g_assert_null (crm_session_new (store, 4242, &error));
   g_assert_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND);
@@ -298,7 +270,7 @@ test_permissions (Fixture       *fixture,
   g_assert_finalize_object (admin);
   g_assert_finalize_object (store);
 
-  exec_raw (fixture->path,
+  crm_test_exec_sql (fixture->path,
             "INSERT INTO users (id, login, name, created_at) VALUES (50, 'vera', 'Vera Lúcia', '2026-01-01T00:00:00Z');"
             "INSERT INTO users (id, login, name, created_at) VALUES (51, 'otto', 'Otto', '2026-01-01T00:00:00Z');"
             "INSERT INTO role_assignments (role_id, user_id) SELECT id, 50 FROM roles WHERE code = 'employee';");
