@@ -37,6 +37,16 @@ struct _CrmFieldsPane
   char              *refocus_name;
   guint              refocus_tick_id;
 
+  /* Sections past the first screenful arrive on the frames after the
+   * first: a card of 200 fields still shows in a few frames. */
+  GListModel        *pending_sections;
+  guint              pending_index;
+  guint              pending_flags;
+  gint64             pending_frame;
+  guint              fill_tick_id;
+  /* The last card's sections, hidden, to dispose of on later frames. */
+  GPtrArray         *dead_sections;
+
   /* Template widgets */
   GtkMenuButton     *add_section_button;
   GtkEntry          *add_section_entry;
@@ -90,6 +100,8 @@ void            _crm_fields_pane_configure_field  (CrmFieldsPane *self,
  * the rebuild a change causes, if one is coming). */
 void            _crm_fields_pane_focus_later      (CrmFieldsPane *self,
                                                    const char    *name);
+/* Appends at once the sections still waiting for a frame. */
+void            _crm_fields_pane_complete         (CrmFieldsPane *self);
 /* Starts editing the field's value in place. */
 void            _crm_fields_pane_edit_field       (CrmFieldsPane *self,
                                                    gint64         field_id);

@@ -29,6 +29,16 @@
 
 G_DEFINE_FINAL_TYPE (CrmFieldsPane, crm_fields_pane, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_COMPLETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean has_pending (CrmFieldsPane *self);
+
 static GtkWidget *
 find_by_name (GtkWidget  *root,
               const char *name)
@@ -47,6 +57,29 @@ find_by_name (GtkWidget  *root,
   return NULL;
 }
 
+/* In the sections shown: those of the last card wait hidden for their
+ * disposal (see clear_sections ()). */
+static GtkWidget *
+find_in_sections (CrmFieldsPane *self,
+                  const char    *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+
+      found = find_by_name (child, name);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Every CrmFieldRow, section by section. */
 static GPtrArray *
 collect_rows (CrmFieldsPane *self)
@@ -56,7 +89,7 @@ collect_rows (CrmFieldsPane *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (CRM_IS_SECTION_GROUP (child))
+    if (CRM_IS_SECTION_GROUP (child) && gtk_widget_get_visible (child))
       for (guint i = 0; i < crm_section_group_get_n_rows (CRM_SECTION_GROUP (child)); i++)
         g_ptr_array_add (rows, crm_section_group_get_row (CRM_SECTION_GROUP (child), i));
 
@@ -67,7 +100,11 @@ static CrmFieldRow *
 find_row (CrmFieldsPane *self,
           gint64         field_id)
 {
-  g_autoptr(GPtrArray) rows = collect_rows (self);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* The row may be in a section still to come. */
+  _crm_fields_pane_complete (self);
+  rows = collect_rows (self);
 
   for (guint i = 0; i < rows->len; i++)
     if (crm_field_row_get_field_id (g_ptr_array_index (rows, i)) == field_id)
@@ -93,6 +130,23 @@ apply_editors (CrmFieldsPane *self)
     }
 }
 
+static void
+apply_group_editors (CrmFieldsPane   *self,
+                     CrmSectionGroup *group)
+{
+  if (self->edit_session == NULL)
+    return;
+
+  for (guint i = 0; i < crm_section_group_get_n_rows (group); i++)
+    {
+      CrmFieldRow *row = crm_section_group_get_row (group, i);
+      CrmValueEditor *editor = crm_edit_session_get_editor (self->edit_session, crm_field_row_get_field_id (row));
+
+      if (editor != NULL)
+        crm_field_row_set_editor (row, editor);
+    }
+}
+
 static GtkWidget *
 create_gap (gboolean first)
 {
@@ -110,6 +164,108 @@ create_gap (gboolean first)
   return gap;
 }
 
+static gboolean fill_tick_cb (GtkWidget     *widget,
+                              GdkFrameClock *clock,
+                              gpointer       user_data);
+
+/* On the frames after the next one: that one shows the card. */
+static void
+start_filling (CrmFieldsPane *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!has_pending (self) && self->dead_sections->len == 0)
+    return;
+
+  self->pending_frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : 0;
+  if (self->fill_tick_id == 0)
+    self->fill_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
+}
+
+static void
+stop_filling (CrmFieldsPane *self)
+{
+  if (self->fill_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick_id);
+      self->fill_tick_id = 0;
+    }
+  g_clear_object (&self->pending_sections);
+  self->pending_index = 0;
+}
+
+/* Appends the next section of the layout (with the gap under it);
+ * returns its estimated height, 0 for one not shown. */
+static int
+append_next_section (CrmFieldsPane *self)
+{
+  g_autoptr(CrmLayoutSection) section = g_list_model_get_item (self->pending_sections, self->pending_index);
+  guint index = self->pending_index++;
+  guint n_fields = g_list_model_get_n_items (crm_layout_section_get_fields (section));
+  GtkWidget *group;
+
+  /* Empty sections only matter to those who can fill them. */
+  if (!self->can_edit_layout && n_fields == 0)
+    return 0;
+
+  group = crm_section_group_new (section, index, self->pending_sections, self->element, self->pending_flags);
+  gtk_box_append (self->sections_box, group);
+  gtk_box_append (self->sections_box, create_gap (FALSE));
+  apply_group_editors (self, CRM_SECTION_GROUP (group));
+
+  /* A header, and a row of two lines per field. */
+  return 48 + 56 * MAX (n_fields, 1);
+}
+
+static gboolean
+has_pending (CrmFieldsPane *self)
+{
+  return self->pending_sections != NULL &&
+         self->pending_index < g_list_model_get_n_items (self->pending_sections);
+}
+
+/* A few sections a frame, from the second frame on: the first one shows
+ * the card as soon as it can. */
+static void
+drop_dead_section (CrmFieldsPane *self)
+{
+  GtkWidget *dead = g_ptr_array_steal_index (self->dead_sections, self->dead_sections->len - 1);
+
+  if (gtk_widget_get_parent (dead) == GTK_WIDGET (self->sections_box))
+    gtk_box_remove (self->sections_box, dead);
+  g_object_unref (dead);
+}
+
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  CrmFieldsPane *self = CRM_FIELDS_PANE (widget);
+  gboolean was_pending = has_pending (self);
+  gint64 end;
+
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->pending_frame + 1)
+    return G_SOURCE_CONTINUE;
+
+  /* A few milliseconds a frame, so scrolling stays smooth meanwhile. */
+  end = g_get_monotonic_time () + 4000;
+  while (has_pending (self) && g_get_monotonic_time () < end)
+    append_next_section (self);
+  while (self->dead_sections->len > 0 && g_get_monotonic_time () < end)
+    drop_dead_section (self);
+
+  if (has_pending (self) || self->dead_sections->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->fill_tick_id = 0;
+  g_clear_object (&self->pending_sections);
+  if (was_pending)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 clear_sections (CrmFieldsPane *self)
 {
@@ -123,8 +279,28 @@ clear_sections (CrmFieldsPane *self)
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sections_box)))
     gtk_root_set_focus (root, NULL);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))))
-    gtk_box_remove (self->sections_box, child);
+  /* Disposing of a card's rows costs as much as building them: hide them
+   * now, dispose of them on the next frames (see fill_tick_cb ()). */
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (CRM_IS_SECTION_GROUP (child))
+        {
+          if (gtk_widget_get_visible (child))
+            {
+              gtk_widget_set_visible (child, FALSE);
+              g_ptr_array_add (self->dead_sections, g_object_ref (child));
+            }
+        }
+      else
+        {
+          gtk_box_remove (self->sections_box, child);
+        }
+
+      child = next;
+    }
 }
 
 static GtkWidget *
@@ -134,7 +310,7 @@ find_select_button (CrmFieldsPane *self)
 
   name = g_strdup_printf ("select-field-%" G_GINT64_FORMAT, crm_field_picker_get_section_id (self->picker));
 
-  return find_by_name (GTK_WIDGET (self->sections_box), name);
+  return find_in_sections (self, name);
 }
 
 /* Points the Select Field popover at its section's button: a new one
@@ -202,7 +378,14 @@ refocus_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   if (self->refocus_name != NULL)
-    focus = find_by_name (GTK_WIDGET (self->sections_box), self->refocus_name);
+    {
+      focus = find_in_sections (self, self->refocus_name);
+      if (focus == NULL && has_pending (self))
+        {
+          _crm_fields_pane_complete (self);
+          return G_SOURCE_CONTINUE;
+        }
+    }
 
   if (focus != NULL && gtk_widget_get_mapped (focus) && gtk_widget_get_height (focus) == 0)
     return G_SOURCE_CONTINUE;
@@ -223,9 +406,9 @@ rebuild (CrmFieldsPane *self,
   double scroll = keep_scroll ? gtk_adjustment_get_value (vadjustment) : 0;
   CrmFieldRowFlags flags = 0;
   GListModel *sections;
-  guint n_sections;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  stop_filling (self);
   clear_sections (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->add_section_button),
@@ -236,6 +419,7 @@ rebuild (CrmFieldsPane *self,
       if (self->picker != NULL)
         gtk_popover_popdown (GTK_POPOVER (self->picker));
       gtk_adjustment_set_value (vadjustment, 0);
+      start_filling (self);
       return;
     }
 
@@ -247,25 +431,41 @@ rebuild (CrmFieldsPane *self,
     flags |= CRM_FIELD_ROW_WRITE_VALUE;
 
   sections = crm_layout_get_sections (self->layout);
-  n_sections = g_list_model_get_n_items (sections);
+  self->pending_sections = g_object_ref (sections);
+  self->pending_flags = flags;
+  self->pending_index = 0;
 
   gtk_box_append (self->sections_box, create_gap (TRUE));
 
-  for (guint i = 0; i < n_sections; i++)
+  /* Shown again (after a change), it keeps its place, focus and editors:
+   * all at once. Another element: the first screenful and one more
+   * section now, the others on the next frames. */
+  if (keep_scroll)
     {
-      g_autoptr(CrmLayoutSection) section = g_list_model_get_item (sections, i);
+      while (has_pending (self))
+        append_next_section (self);
+    }
+  else
+    {
+      int height = gtk_widget_get_height (GTK_WIDGET (self->scrolled_window));
+      int filled = 0;
+      guint n_more = 1;
 
-      /* Empty sections only matter to those who can fill them. */
-      if (!self->can_edit_layout && g_list_model_get_n_items (crm_layout_section_get_fields (section)) == 0)
-        continue;
+      if (height <= 0)
+        height = 800;
 
-      gtk_box_append (self->sections_box, crm_section_group_new (section, i, sections, self->element, flags));
-      gtk_box_append (self->sections_box, create_gap (FALSE));
+      while (has_pending (self) && (filled < height || n_more-- > 0))
+        filled += append_next_section (self);
     }
 
-  apply_editors (self);
+  if (!has_pending (self))
+    g_clear_object (&self->pending_sections);
+  start_filling (self);
+
   gtk_adjustment_set_value (vadjustment, scroll);
   update_picker (self);
+  if (!has_pending (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
 static gboolean
@@ -431,6 +631,8 @@ crm_fields_pane_dispose (GObject *object)
   CrmFieldsPane *self = CRM_FIELDS_PANE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  stop_filling (self);
+  g_clear_pointer (&self->dead_sections, g_ptr_array_unref);
   if (self->refocus_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->refocus_tick_id);
@@ -462,12 +664,38 @@ crm_fields_pane_dispose (GObject *object)
 }
 
 static void
+crm_fields_pane_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CrmFieldsPane *self = CRM_FIELDS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, crm_fields_pane_is_complete (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 crm_fields_pane_class_init (CrmFieldsPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = crm_fields_pane_dispose;
+  object_class->get_property = crm_fields_pane_get_property;
+
+  /* Every section of the layout is shown (see fill_tick_cb ()). */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->measure = crm_fields_pane_measure;
   widget_class->size_allocate = crm_fields_pane_size_allocate;
@@ -490,6 +718,7 @@ crm_fields_pane_init (CrmFieldsPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->dead_sections = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_set_name (GTK_WIDGET (self->add_section_button), "add-section-button");
   gtk_widget_set_name (GTK_WIDGET (self->add_section_entry), "add-section-entry");
   gtk_widget_set_name (GTK_WIDGET (self), "fields-pane");
@@ -508,6 +737,20 @@ _crm_fields_pane_get_edit_session (CrmFieldsPane *self)
   g_return_val_if_fail (CRM_IS_FIELDS_PANE (self), NULL);
 
   return self->edit_session;
+}
+
+void
+_crm_fields_pane_complete (CrmFieldsPane *self)
+{
+  g_return_if_fail (CRM_IS_FIELDS_PANE (self));
+
+  if (!has_pending (self))
+    return;
+
+  while (has_pending (self))
+    append_next_section (self);
+  g_clear_object (&self->pending_sections);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
 void
@@ -622,4 +865,12 @@ crm_fields_pane_set_element (CrmFieldsPane *self,
     }
 
   rebuild (self, FALSE);
+}
+
+gboolean
+crm_fields_pane_is_complete (CrmFieldsPane *self)
+{
+  g_return_val_if_fail (CRM_IS_FIELDS_PANE (self), FALSE);
+
+  return !has_pending (self);
 }

@@ -21,5 +21,7 @@ void       crm_fields_pane_set_element (CrmFieldsPane *self,
                                         CrmSession    *session,
                                         CrmElement    *element,
                                         CrmLayout     *layout);
+/* FALSE while sections past the first screenful wait for their frame. */
+gboolean   crm_fields_pane_is_complete (CrmFieldsPane *self);
 
 G_END_DECLS

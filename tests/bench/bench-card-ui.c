@@ -250,6 +250,39 @@ add_entries (CrmSession *session,
 
 /* ---- Timing -------------------------------------------------------------- */
 
+/* Diagnostics: CLIENTELE_BENCH_UI_HIDE=CrmFieldsPane (a type name) hides
+ * the widgets of that type, to see what the rest costs. */
+static void
+hide_type (GtkWidget  *widget,
+           GType       type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    hide_type (child, type);
+}
+
+/* Diagnostics: CLIENTELE_BENCH_UI_TRACE prints when each phase of the
+ * frame clock ends, counted from the last open request. */
+static gint64 trace_requested;
+
+static void
+phase_cb (GdkFrameClock *clock,
+          const char    *phase)
+{
+  if (g_getenv ("CLIENTELE_BENCH_UI_TRACE") != NULL && trace_requested != 0)
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      /* "abs" matches `perf record -k CLOCK_MONOTONIC` sample times. */
+      g_printerr ("# %s at %.1f ms (abs %" G_GINT64_FORMAT ")\n", phase, (now - trace_requested) / 1000.0, now);
+    }
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Timing        *timing)
@@ -270,7 +303,9 @@ open_and_wait (CrmWindow *window,
 
   timing->waiting = TRUE;
   timing->requested = g_get_monotonic_time ();
+  trace_requested = timing->requested;
   crm_window_open_element (window, id);
+  phase_cb (NULL, "opened");
 
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (timing->waiting && g_get_monotonic_time () < deadline)
@@ -368,9 +403,22 @@ main (int   argc,
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   check (clock != NULL, NULL, "the window has no frame clock");
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &timing);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (phase_cb), (gpointer) "before-paint");
+  g_signal_connect (clock, "update", G_CALLBACK (phase_cb), (gpointer) "update");
+  g_signal_connect (clock, "layout", G_CALLBACK (phase_cb), (gpointer) "layout");
+  g_signal_connect (clock, "paint", G_CALLBACK (phase_cb), (gpointer) "paint");
+  g_signal_connect (clock, "after-paint", G_CALLBACK (phase_cb), (gpointer) "after-paint");
 
   open_and_wait (window, &timing, deals[1]);
   iterate_for (300);
+  if (g_getenv ("CLIENTELE_BENCH_UI_HIDE") != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (g_getenv ("CLIENTELE_BENCH_UI_HIDE"), ",", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_type_from_name (names[i]) != 0)
+          hide_type (GTK_WIDGET (window), g_type_from_name (names[i]));
+    }
 
   for (guint i = 0; i < n_runs; i++)
     {
