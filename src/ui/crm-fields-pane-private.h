@@ -106,4 +106,22 @@ void            _crm_fields_pane_complete         (CrmFieldsPane *self);
 void            _crm_fields_pane_edit_field       (CrmFieldsPane *self,
                                                    gint64         field_id);
 
+
+/* crm-fields-pane-fill.c: sections built and disposed of over frames. */
+GtkWidget      *_crm_fields_pane_create_gap       (gboolean       first);
+void            _crm_fields_pane_start_filling    (CrmFieldsPane *self);
+void            _crm_fields_pane_stop_filling     (CrmFieldsPane *self);
+gboolean        _crm_fields_pane_has_pending      (CrmFieldsPane *self);
+void            _crm_fields_pane_clear_sections   (CrmFieldsPane *self);
+int             _crm_fields_pane_append_next_section (CrmFieldsPane *self);
+/* The pane shows every section of its layout now. */
+void            _crm_fields_pane_notify_complete  (CrmFieldsPane *self);
+
+/* The widget of the sections called @name (see gtk_widget_set_name ()). */
+GtkWidget      *_crm_fields_pane_find             (CrmFieldsPane *self,
+                                                   const char    *name);
+/* crm-fields-pane-picker.c: after a change, the checks again. */
+void            _crm_fields_pane_update_picker    (CrmFieldsPane *self);
+void            _crm_fields_pane_present_picker   (CrmFieldsPane *self);
+
 G_END_DECLS

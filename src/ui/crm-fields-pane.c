@@ -37,7 +37,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean has_pending (CrmFieldsPane *self);
 
 static GtkWidget *
 find_by_name (GtkWidget  *root,
@@ -58,9 +57,9 @@ find_by_name (GtkWidget  *root,
 }
 
 /* In the sections shown: those of the last card wait hidden for their
- * disposal (see clear_sections ()). */
-static GtkWidget *
-find_in_sections (CrmFieldsPane *self,
+ * disposal (see _crm_fields_pane_clear_sections ()). */
+GtkWidget *
+_crm_fields_pane_find (CrmFieldsPane *self,
                   const char    *name)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
@@ -130,239 +129,6 @@ apply_editors (CrmFieldsPane *self)
     }
 }
 
-static void
-apply_group_editors (CrmFieldsPane   *self,
-                     CrmSectionGroup *group)
-{
-  if (self->edit_session == NULL)
-    return;
-
-  for (guint i = 0; i < crm_section_group_get_n_rows (group); i++)
-    {
-      CrmFieldRow *row = crm_section_group_get_row (group, i);
-      CrmValueEditor *editor = crm_edit_session_get_editor (self->edit_session, crm_field_row_get_field_id (row));
-
-      if (editor != NULL)
-        crm_field_row_set_editor (row, editor);
-    }
-}
-
-static GtkWidget *
-create_gap (gboolean first)
-{
-  GtkWidget *gap = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  gtk_widget_set_valign (line, GTK_ALIGN_CENTER);
-  gtk_widget_set_vexpand (line, TRUE);
-  gtk_widget_add_css_class (line, "crm-drop-line");
-  gtk_box_append (GTK_BOX (gap), line);
-  gtk_widget_add_css_class (gap, CRM_LAYOUT_DROP_GAP_CLASS);
-  if (first)
-    gtk_widget_add_css_class (gap, "first");
-
-  return gap;
-}
-
-static gboolean fill_tick_cb (GtkWidget     *widget,
-                              GdkFrameClock *clock,
-                              gpointer       user_data);
-
-/* On the frames after the next one: that one shows the card. */
-static void
-start_filling (CrmFieldsPane *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (!has_pending (self) && self->dead_sections->len == 0)
-    return;
-
-  self->pending_frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : 0;
-  if (self->fill_tick_id == 0)
-    self->fill_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
-}
-
-static void
-stop_filling (CrmFieldsPane *self)
-{
-  if (self->fill_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick_id);
-      self->fill_tick_id = 0;
-    }
-  g_clear_object (&self->pending_sections);
-  self->pending_index = 0;
-}
-
-/* Appends the next section of the layout (with the gap under it);
- * returns its estimated height, 0 for one not shown. */
-static int
-append_next_section (CrmFieldsPane *self)
-{
-  g_autoptr(CrmLayoutSection) section = g_list_model_get_item (self->pending_sections, self->pending_index);
-  guint index = self->pending_index++;
-  guint n_fields = g_list_model_get_n_items (crm_layout_section_get_fields (section));
-  GtkWidget *group;
-
-  /* Empty sections only matter to those who can fill them. */
-  if (!self->can_edit_layout && n_fields == 0)
-    return 0;
-
-  group = crm_section_group_new (section, index, self->pending_sections, self->element, self->pending_flags);
-  gtk_box_append (self->sections_box, group);
-  gtk_box_append (self->sections_box, create_gap (FALSE));
-  apply_group_editors (self, CRM_SECTION_GROUP (group));
-
-  /* A header, and a row of two lines per field. */
-  return 48 + 56 * MAX (n_fields, 1);
-}
-
-static gboolean
-has_pending (CrmFieldsPane *self)
-{
-  return self->pending_sections != NULL &&
-         self->pending_index < g_list_model_get_n_items (self->pending_sections);
-}
-
-/* A few sections a frame, from the second frame on: the first one shows
- * the card as soon as it can. */
-static void
-drop_dead_section (CrmFieldsPane *self)
-{
-  GtkWidget *dead = g_ptr_array_steal_index (self->dead_sections, self->dead_sections->len - 1);
-
-  if (gtk_widget_get_parent (dead) == GTK_WIDGET (self->sections_box))
-    gtk_box_remove (self->sections_box, dead);
-  g_object_unref (dead);
-}
-
-static gboolean
-fill_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
-{
-  CrmFieldsPane *self = CRM_FIELDS_PANE (widget);
-  gboolean was_pending = has_pending (self);
-  gint64 end;
-
-  if (gdk_frame_clock_get_frame_counter (clock) <= self->pending_frame + 1)
-    return G_SOURCE_CONTINUE;
-
-  /* A few milliseconds a frame, so scrolling stays smooth meanwhile. */
-  end = g_get_monotonic_time () + 4000;
-  while (has_pending (self) && g_get_monotonic_time () < end)
-    append_next_section (self);
-  while (self->dead_sections->len > 0 && g_get_monotonic_time () < end)
-    drop_dead_section (self);
-
-  if (has_pending (self) || self->dead_sections->len > 0)
-    return G_SOURCE_CONTINUE;
-
-  self->fill_tick_id = 0;
-  g_clear_object (&self->pending_sections);
-  if (was_pending)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-clear_sections (CrmFieldsPane *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *child;
-
-  /* Losing its focused widget, GTK would hand the focus to the first
-   * section's handle and scroll up to it: let the focus go first (it
-   * comes back through _crm_fields_pane_focus_later ()). */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sections_box)))
-    gtk_root_set_focus (root, NULL);
-
-  /* Disposing of a card's rows costs as much as building them: hide them
-   * now, dispose of them on the next frames (see fill_tick_cb ()). */
-  child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (CRM_IS_SECTION_GROUP (child))
-        {
-          if (gtk_widget_get_visible (child))
-            {
-              gtk_widget_set_visible (child, FALSE);
-              g_ptr_array_add (self->dead_sections, g_object_ref (child));
-            }
-        }
-      else
-        {
-          gtk_box_remove (self->sections_box, child);
-        }
-
-      child = next;
-    }
-}
-
-static GtkWidget *
-find_select_button (CrmFieldsPane *self)
-{
-  g_autofree char *name = NULL;
-
-  name = g_strdup_printf ("select-field-%" G_GINT64_FORMAT, crm_field_picker_get_section_id (self->picker));
-
-  return find_in_sections (self, name);
-}
-
-/* Points the Select Field popover at its section's button: a new one
- * after each rebuild. The button may be scrolled out of sight; the
- * popover then points at the nearest edge of the scrolled area (GTK 4.8
- * finds no monitor for an anchor off the screen). */
-static void
-point_picker (CrmFieldsPane *self,
-              GtkWidget     *button)
-{
-  GtkWidget *viewport = GTK_WIDGET (self->scrolled_window);
-  graphene_rect_t bounds;
-  GdkRectangle rect;
-  GdkRectangle old;
-  int height = gtk_widget_get_height (viewport);
-
-  /* In the scrolled window's coordinates, which are the pane's: it sits
-   * at the pane's top left. */
-  if (!gtk_widget_compute_bounds (button, viewport, &bounds))
-    return;
-
-  rect.x = (int) bounds.origin.x;
-  rect.width = (int) bounds.size.width;
-  rect.height = MIN ((int) bounds.size.height, MAX (height, 1));
-  rect.y = CLAMP ((int) bounds.origin.y, 0, MAX (height - rect.height, 0));
-
-  if (!gtk_popover_get_pointing_to (GTK_POPOVER (self->picker), &old) ||
-      !gdk_rectangle_equal (&rect, &old))
-    gtk_popover_set_pointing_to (GTK_POPOVER (self->picker), &rect);
-}
-
-/* After a change: the checks again, or away if its section went. */
-static void
-update_picker (CrmFieldsPane *self)
-{
-  GtkWidget *button;
-
-  if (self->picker == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->picker)))
-    return;
-
-  button = find_select_button (self);
-  if (button == NULL || self->layout == NULL || !self->can_edit_layout)
-    {
-      gtk_popover_popdown (GTK_POPOVER (self->picker));
-      return;
-    }
-
-  crm_field_picker_set_layout (self->picker, self->session, self->layout,
-                               crm_field_picker_get_section_id (self->picker));
-  point_picker (self, button);
-}
-
 /* Focus moves once the new widget is laid out: the viewport scrolls to
  * the focus, and a widget not yet allocated sits at the very top. */
 static gboolean
@@ -379,8 +145,8 @@ refocus_tick_cb (GtkWidget     *widget,
 
   if (self->refocus_name != NULL)
     {
-      focus = find_in_sections (self, self->refocus_name);
-      if (focus == NULL && has_pending (self))
+      focus = _crm_fields_pane_find (self, self->refocus_name);
+      if (focus == NULL && _crm_fields_pane_has_pending (self))
         {
           _crm_fields_pane_complete (self);
           return G_SOURCE_CONTINUE;
@@ -408,8 +174,8 @@ rebuild (CrmFieldsPane *self,
   GListModel *sections;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  stop_filling (self);
-  clear_sections (self);
+  _crm_fields_pane_stop_filling (self);
+  _crm_fields_pane_clear_sections (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->add_section_button),
                           self->element != NULL && self->layout != NULL && self->can_edit_layout);
@@ -419,7 +185,7 @@ rebuild (CrmFieldsPane *self,
       if (self->picker != NULL)
         gtk_popover_popdown (GTK_POPOVER (self->picker));
       gtk_adjustment_set_value (vadjustment, 0);
-      start_filling (self);
+      _crm_fields_pane_start_filling (self);
       return;
     }
 
@@ -435,15 +201,15 @@ rebuild (CrmFieldsPane *self,
   self->pending_flags = flags;
   self->pending_index = 0;
 
-  gtk_box_append (self->sections_box, create_gap (TRUE));
+  gtk_box_append (self->sections_box, _crm_fields_pane_create_gap (TRUE));
 
   /* Shown again (after a change), it keeps its place, focus and editors:
    * all at once. Another element: the first screenful and one more
    * section now, the others on the next frames. */
   if (keep_scroll)
     {
-      while (has_pending (self))
-        append_next_section (self);
+      while (_crm_fields_pane_has_pending (self))
+        _crm_fields_pane_append_next_section (self);
     }
   else
     {
@@ -454,17 +220,17 @@ rebuild (CrmFieldsPane *self,
       if (height <= 0)
         height = 800;
 
-      while (has_pending (self) && (filled < height || n_more-- > 0))
-        filled += append_next_section (self);
+      while (_crm_fields_pane_has_pending (self) && (filled < height || n_more-- > 0))
+        filled += _crm_fields_pane_append_next_section (self);
     }
 
-  if (!has_pending (self))
+  if (!_crm_fields_pane_has_pending (self))
     g_clear_object (&self->pending_sections);
-  start_filling (self);
+  _crm_fields_pane_start_filling (self);
 
   gtk_adjustment_set_value (vadjustment, scroll);
-  update_picker (self);
-  if (!has_pending (self))
+  _crm_fields_pane_update_picker (self);
+  if (!_crm_fields_pane_has_pending (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
@@ -612,15 +378,7 @@ crm_fields_pane_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (GTK_WIDGET (self->scrolled_window), width, height - bar_height, -1, NULL);
 
-  /* A popover of a custom widget follows it only when presented. */
-  if (self->picker != NULL && gtk_widget_get_visible (GTK_WIDGET (self->picker)))
-    {
-      GtkWidget *button = find_select_button (self);
-
-      if (button != NULL)
-        point_picker (self, button);
-      gtk_popover_present (GTK_POPOVER (self->picker));
-    }
+  _crm_fields_pane_present_picker (self);
 }
 
 /* ---- GObject ------------------------------------------------------------- */
@@ -631,7 +389,7 @@ crm_fields_pane_dispose (GObject *object)
   CrmFieldsPane *self = CRM_FIELDS_PANE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  stop_filling (self);
+  _crm_fields_pane_stop_filling (self);
   g_clear_pointer (&self->dead_sections, g_ptr_array_unref);
   if (self->refocus_tick_id != 0)
     {
@@ -731,6 +489,12 @@ crm_fields_pane_init (CrmFieldsPane *self)
 
 /* ---- Private API --------------------------------------------------------- */
 
+void
+_crm_fields_pane_notify_complete (CrmFieldsPane *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
 CrmEditSession *
 _crm_fields_pane_get_edit_session (CrmFieldsPane *self)
 {
@@ -744,11 +508,11 @@ _crm_fields_pane_complete (CrmFieldsPane *self)
 {
   g_return_if_fail (CRM_IS_FIELDS_PANE (self));
 
-  if (!has_pending (self))
+  if (!_crm_fields_pane_has_pending (self))
     return;
 
-  while (has_pending (self))
-    append_next_section (self);
+  while (_crm_fields_pane_has_pending (self))
+    _crm_fields_pane_append_next_section (self);
   g_clear_object (&self->pending_sections);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
@@ -765,28 +529,6 @@ _crm_fields_pane_focus_later (CrmFieldsPane *self,
     self->refocus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), refocus_tick_cb, NULL, NULL);
 }
 
-void
-_crm_fields_pane_select_field (CrmFieldsPane *self,
-                               gint64         section_id,
-                               GtkWidget     *button)
-{
-  g_return_if_fail (CRM_IS_FIELDS_PANE (self));
-
-  if (self->layout == NULL || !self->can_edit_layout)
-    return;
-
-  if (self->picker == NULL)
-    {
-      self->picker = CRM_FIELD_PICKER (crm_field_picker_new ());
-      gtk_widget_set_parent (GTK_WIDGET (self->picker), GTK_WIDGET (self));
-    }
-
-  /* From the keyboard the button may be out of sight: show it. */
-  gtk_widget_grab_focus (button);
-  crm_field_picker_set_layout (self->picker, self->session, self->layout, section_id);
-  point_picker (self, button);
-  gtk_popover_popup (GTK_POPOVER (self->picker));
-}
 
 void
 _crm_fields_pane_edit_field (CrmFieldsPane *self,
@@ -872,5 +614,5 @@ crm_fields_pane_is_complete (CrmFieldsPane *self)
 {
   g_return_val_if_fail (CRM_IS_FIELDS_PANE (self), FALSE);
 
-  return !has_pending (self);
+  return !_crm_fields_pane_has_pending (self);
 }

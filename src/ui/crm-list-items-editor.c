@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-list-item-row.h"
 #include "crm-list-items-editor.h"
 
 struct _CrmListItemsEditor
@@ -27,7 +28,6 @@ struct _CrmListItemsEditor
   AdwEntryRow   *add_row;
   GtkListBox    *default_list;
   AdwComboRow   *default_row;
-  GMenuModel    *item_menu;
   GtkListBox    *items_list;
 };
 
@@ -42,7 +42,7 @@ static guint signals[N_SIGNALS];
 
 /* ---- Rows ---------------------------------------------------------------- */
 
-static GtkWidget *
+static CrmListItemRow *
 get_item_row (CrmListItemsEditor *self,
               guint               index)
 {
@@ -50,35 +50,7 @@ get_item_row (CrmListItemsEditor *self,
 
   if (row == NULL || row == GTK_LIST_BOX_ROW (self->add_row))
     return NULL;
-  return GTK_WIDGET (row);
-}
-
-static const char *
-get_row_key (GtkWidget *row)
-{
-  return g_object_get_data (G_OBJECT (row), "crm-key");
-}
-
-static GtkEditable *
-get_row_editable (GtkWidget *row)
-{
-  return g_object_get_data (G_OBJECT (row), "crm-label");
-}
-
-static const char *
-get_row_label (GtkWidget *row)
-{
-  return gtk_editable_get_text (get_row_editable (row));
-}
-
-static void
-set_row_item (GtkWidget  *row,
-              const char *key,
-              const char *label)
-{
-  g_object_set_data_full (G_OBJECT (row), "crm-key", g_strdup (key), g_free);
-  if (g_strcmp0 (get_row_label (row), label) != 0)
-    gtk_editable_set_text (get_row_editable (row), label);
+  return CRM_LIST_ITEM_ROW (row);
 }
 
 static void
@@ -87,12 +59,7 @@ update_row_actions (CrmListItemsEditor *self)
   guint n = crm_list_items_editor_get_n_items (self);
 
   for (guint i = 0; i < n; i++)
-    {
-      GActionMap *actions = g_object_get_data (G_OBJECT (get_item_row (self, i)), "crm-actions");
-
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-up")), i > 0);
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-down")), i + 1 < n);
-    }
+    crm_list_item_row_set_can_move (get_item_row (self, i), i > 0, i + 1 < n);
 }
 
 /* The drop-down lists "None" and then the items; the chosen key survives
@@ -107,10 +74,10 @@ update_default_model (CrmListItemsEditor *self)
   g_ptr_array_add (labels, (gpointer) C_("list default item", "None"));
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = get_item_row (self, i);
+      CrmListItemRow *row = get_item_row (self, i);
 
-      g_ptr_array_add (labels, (gpointer) get_row_label (row));
-      if (g_strcmp0 (get_row_key (row), self->default_key) == 0)
+      g_ptr_array_add (labels, (gpointer) crm_list_item_row_get_label (row));
+      if (g_strcmp0 (crm_list_item_row_get_key (row), self->default_key) == 0)
         selected = i + 1;
     }
   g_ptr_array_add (labels, NULL);
@@ -183,9 +150,9 @@ drop_motion_cb (CrmListItemsEditor *self,
   if (n == 0)
     return 0;
   if (index < n)
-    gtk_widget_add_css_class (get_item_row (self, index), "crm-drop-above");
+    gtk_widget_add_css_class (GTK_WIDGET (get_item_row (self, index)), "crm-drop-above");
   else
-    gtk_widget_add_css_class (get_item_row (self, n - 1), "crm-drop-below");
+    gtk_widget_add_css_class (GTK_WIDGET (get_item_row (self, n - 1)), "crm-drop-below");
   return GDK_ACTION_MOVE;
 }
 
@@ -220,209 +187,53 @@ drop_cb (CrmListItemsEditor *self,
   return TRUE;
 }
 
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 GtkWidget     *row)
-{
-  return gdk_content_provider_new_typed (GTK_TYPE_LIST_BOX_ROW, row);
-}
-
-/* The icon is the row's handle and label lifted off the list, only as wide
- * as the label so the drop indicator stays in sight beside it. */
-static void
-drag_begin_cb (GtkDragSource *source,
-               GdkDrag       *drag,
-               GtkWidget     *row)
-{
-  GtkWidget *handle = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  GtkWidget *list, *copy, *box, *image, *label;
-  graphene_point_t point;
-
-  list = gtk_list_box_new ();
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_set_size_request (list, -1, gtk_widget_get_height (row));
-
-  copy = gtk_list_box_row_new ();
-  gtk_widget_add_css_class (copy, "crm-list-item-row");
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  image = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  gtk_widget_add_css_class (image, "dim-label");
-  gtk_widget_set_margin_end (image, 6);
-  label = gtk_label_new (get_row_label (row));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (copy), box);
-  gtk_list_box_append (GTK_LIST_BOX (list), copy);
-
-  gtk_drag_icon_set_child (GTK_DRAG_ICON (gtk_drag_icon_get_for_drag (drag)), list);
-
-  if (gtk_widget_compute_point (handle, row, &GRAPHENE_POINT_INIT (0, 0), &point))
-    gdk_drag_set_hotspot (drag, (int) point.x + 8, (int) point.y + 8);
-
-  gtk_widget_add_css_class (row, "crm-drag-source");
-}
-
-static void
-drag_end_cb (GtkDragSource *source,
-             GdkDrag       *drag,
-             gboolean       delete_data,
-             GtkWidget     *row)
-{
-  gtk_widget_remove_css_class (row, "crm-drag-source");
-}
-
-/* ---- Row actions --------------------------------------------------------- */
-
-static CrmListItemsEditor *
-get_editor (GtkWidget *row)
-{
-  return CRM_LIST_ITEMS_EDITOR (gtk_widget_get_ancestor (row, CRM_TYPE_LIST_ITEMS_EDITOR));
-}
+/* ---- Row requests -------------------------------------------------------- */
 
 /* Keyboard moves keep the focus on the moved item, so Move Up can be
  * repeated from the same place. */
 static void
-move_by (GtkWidget *row,
-         int        delta)
+item_move_cb (CrmListItemsEditor *self,
+              int                 delta,
+              CrmListItemRow     *row)
 {
-  CrmListItemsEditor *self = get_editor (row);
   int from = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
   int to = from + delta;
-  GtkWidget *target;
 
   if (to < 0 || (guint) to >= crm_list_items_editor_get_n_items (self))
     return;
 
   crm_list_items_editor_move_item (self, from, to);
-  target = get_item_row (self, to);
-  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (target), "crm-menu-button"));
+  crm_list_item_row_focus_menu_button (get_item_row (self, to));
 }
 
 static void
-move_up_cb (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       row)
+item_remove_cb (CrmListItemsEditor *self,
+                CrmListItemRow     *row)
 {
-  move_by (row, -1);
-}
-
-static void
-move_down_cb (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       row)
-{
-  move_by (row, 1);
-}
-
-static void
-remove_cb (GSimpleAction *action,
-           GVariant      *parameter,
-           gpointer       row)
-{
-  CrmListItemsEditor *self = get_editor (row);
-
-  gtk_list_box_remove (self->items_list, row);
+  gtk_list_box_remove (self->items_list, GTK_WIDGET (row));
   gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
   items_changed (self);
 }
 
 static void
-item_text_changed_cb (CrmListItemsEditor *self)
+item_label_cb (CrmListItemsEditor *self,
+               GParamSpec         *pspec,
+               CrmListItemRow     *row)
 {
   if (!self->syncing)
     items_changed (self);
 }
 
-static void
-rename_cb (GSimpleAction *action,
-           GVariant      *parameter,
-           gpointer       row)
-{
-  GtkWidget *label = GTK_WIDGET (get_row_editable (row));
-
-  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
-  gtk_widget_grab_focus (label);
-}
-
-/* A row of our own rather than an AdwEntryRow: an entry row without a title
- * sets its text off-centre, and "Item" over every item is noise. The label
- * turns into an entry when clicked or from the Rename button. */
 static GtkWidget *
 create_item_row (CrmListItemsEditor *self,
                  const char         *key,
                  const char         *label)
 {
-  static const GActionEntry entries[] = {
-    { "rename", rename_cb },
-    { "move-up", move_up_cb },
-    { "move-down", move_down_cb },
-    { "remove", remove_cb },
-  };
-  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
-  GtkDragSource *source;
-  GtkWidget *row, *box, *handle, *text, *rename, *menu_button;
+  GtkWidget *row = crm_list_item_row_new (key, label);
 
-  row = gtk_list_box_row_new ();
-  gtk_widget_set_name (row, "list-item-row");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "crm-list-item-row");
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  gtk_widget_add_css_class (handle, "dim-label");
-  gtk_widget_set_cursor_from_name (handle, "grab");
-  gtk_widget_set_tooltip_text (handle, _("Drag to change the order"));
-  /* Where an action row's prefix would end. */
-  gtk_widget_set_margin_end (handle, 6);
-  gtk_box_append (GTK_BOX (box), handle);
-
-  text = gtk_editable_label_new (label);
-  gtk_widget_set_name (text, "list-item-label");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
-                                  /* Translators: the accessible name of a list item's name. */
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Item"),
-                                  -1);
-  g_signal_connect_swapped (text, "changed", G_CALLBACK (item_text_changed_cb), self);
-  gtk_box_append (GTK_BOX (box), text);
-  g_object_set_data (G_OBJECT (row), "crm-label", text);
-  set_row_item (row, key, label);
-
-  rename = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  gtk_widget_set_tooltip_text (rename, _("Rename"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (rename), "item.rename");
-  gtk_widget_set_valign (rename, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (rename, "flat");
-  gtk_box_append (GTK_BOX (box), rename);
-
-  menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), self->item_menu);
-  gtk_widget_set_tooltip_text (menu_button, _("Item Menu"));
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (menu_button, "flat");
-  gtk_box_append (GTK_BOX (box), menu_button);
-  g_object_set_data (G_OBJECT (row), "crm-menu-button", menu_button);
-
-  source = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), row);
-  g_signal_connect (source, "drag-end", G_CALLBACK (drag_end_cb), row);
-  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
-
-  g_action_map_add_action_entries (G_ACTION_MAP (actions), entries, G_N_ELEMENTS (entries), row);
-  gtk_widget_insert_action_group (row, "item", G_ACTION_GROUP (actions));
-  g_object_set_data_full (G_OBJECT (row), "crm-actions", g_object_ref (actions), g_object_unref);
+  g_signal_connect_swapped (row, "move", G_CALLBACK (item_move_cb), self);
+  g_signal_connect_swapped (row, "remove", G_CALLBACK (item_remove_cb), self);
+  g_signal_connect_swapped (row, "notify::label", G_CALLBACK (item_label_cb), self);
 
   return row;
 }
@@ -454,7 +265,7 @@ static void
 default_row_selected_cb (CrmListItemsEditor *self)
 {
   guint selected = adw_combo_row_get_selected (self->default_row);
-  GtkWidget *row;
+  CrmListItemRow *row;
 
   if (self->syncing)
     return;
@@ -462,7 +273,7 @@ default_row_selected_cb (CrmListItemsEditor *self)
   g_clear_pointer (&self->default_key, g_free);
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
       (row = get_item_row (self, selected - 1)) != NULL)
-    self->default_key = g_strdup (get_row_key (row));
+    self->default_key = g_strdup (crm_list_item_row_get_key (row));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -503,7 +314,6 @@ crm_list_items_editor_class_init (CrmListItemsEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmListItemsEditor, add_row);
   gtk_widget_class_bind_template_child (widget_class, CrmListItemsEditor, default_list);
   gtk_widget_class_bind_template_child (widget_class, CrmListItemsEditor, default_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmListItemsEditor, item_menu);
   gtk_widget_class_bind_template_child (widget_class, CrmListItemsEditor, items_list);
   gtk_widget_class_bind_template_callback (widget_class, add_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_row_changed_cb);
@@ -569,7 +379,7 @@ crm_list_items_editor_add_item (CrmListItemsEditor *self,
       key = g_strdup_printf ("item_%u", self->next_key++);
       taken = FALSE;
       for (guint i = 0; i < n && !taken; i++)
-        taken = g_strcmp0 (get_row_key (get_item_row (self, i)), key) == 0;
+        taken = g_strcmp0 (crm_list_item_row_get_key (get_item_row (self, i)), key) == 0;
     }
   while (taken);
 
@@ -596,10 +406,10 @@ crm_list_items_editor_move_item (CrmListItemsEditor *self,
 
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = get_item_row (self, i);
+      CrmListItemRow *row = get_item_row (self, i);
 
-      g_ptr_array_add (keys, g_strdup (get_row_key (row)));
-      g_ptr_array_add (labels, g_strdup (get_row_label (row)));
+      g_ptr_array_add (keys, g_strdup (crm_list_item_row_get_key (row)));
+      g_ptr_array_add (labels, g_strdup (crm_list_item_row_get_label (row)));
     }
 
   key = g_ptr_array_steal_index (keys, from);
@@ -609,7 +419,7 @@ crm_list_items_editor_move_item (CrmListItemsEditor *self,
 
   self->syncing = TRUE;
   for (guint i = 0; i < n; i++)
-    set_row_item (get_item_row (self, i), keys->pdata[i], labels->pdata[i]);
+    crm_list_item_row_set_item (get_item_row (self, i), keys->pdata[i], labels->pdata[i]);
   self->syncing = FALSE;
 
   items_changed (self);
@@ -627,10 +437,10 @@ crm_list_items_editor_fill_options (CrmListItemsEditor *self,
   n = crm_list_items_editor_get_n_items (self);
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = get_item_row (self, i);
-      g_autofree char *label = g_strstrip (g_strdup (get_row_label (row)));
+      CrmListItemRow *row = get_item_row (self, i);
+      g_autofree char *label = g_strstrip (g_strdup (crm_list_item_row_get_label (row)));
 
-      crm_field_options_add_item (options, get_row_key (row), label);
+      crm_field_options_add_item (options, crm_list_item_row_get_key (row), label);
     }
 
   g_free (options->default_value);
@@ -662,7 +472,7 @@ crm_list_items_editor_check (CrmListItemsEditor *self)
 
   for (guint i = 0; i < n; i++)
     {
-      char *folded = fold_label (get_row_label (get_item_row (self, i)));
+      char *folded = fold_label (crm_list_item_row_get_label (get_item_row (self, i)));
 
       g_hash_table_insert (counts, folded,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, folded)) + 1));
@@ -672,16 +482,16 @@ crm_list_items_editor_check (CrmListItemsEditor *self)
    * here. An empty label gets words of ours: the core's names the key. */
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = get_item_row (self, i);
-      g_autofree char *folded = fold_label (get_row_label (row));
+      CrmListItemRow *row = get_item_row (self, i);
+      g_autofree char *folded = fold_label (crm_list_item_row_get_label (row));
       gboolean empty = *folded == '\0';
 
       if (empty && message == NULL)
         message = g_strdup (_("Every item needs a name"));
       if (empty || GPOINTER_TO_UINT (g_hash_table_lookup (counts, folded)) > 1)
-        gtk_widget_add_css_class (row, "error");
+        gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       else
-        gtk_widget_remove_css_class (row, "error");
+        gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
     }
 
   return message;

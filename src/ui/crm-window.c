@@ -11,32 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "clientele-resources.h"
-#include "crm-card.h"
-#include "crm-element-list.h"
 #include "crm-settings.h"
 #include "crm-widget-map.h"
-#include "crm-window.h"
-
-struct _CrmWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  CrmSession           *session;
-  GSettings            *settings;
-  gulong                store_changed_id;
-  guint                 syncing_sidebar;
-
-  CrmCard              *card;
-  CrmElementList       *element_list;
-
-  /* Template widgets */
-  GtkButton            *back_button;
-  AdwWindowTitle       *content_title;
-  AdwLeaflet           *leaflet;
-  GtkStack             *main_stack;
-  GtkListBox           *sidebar_list;
-  AdwToastOverlay      *toast_overlay;
-};
+#include "crm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -54,8 +31,8 @@ get_catalog (CrmWindow *self)
   return crm_store_get_catalog (crm_session_get_store (self->session));
 }
 
-static gboolean
-is_showing_card (CrmWindow *self)
+gboolean
+_crm_window_is_showing_card (CrmWindow *self)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "card") == 0;
 }
@@ -64,7 +41,7 @@ static void
 update_header (CrmWindow *self)
 {
   CrmEntityType *entity_type = crm_element_list_get_entity_type (self->element_list);
-  gboolean card = is_showing_card (self);
+  gboolean card = _crm_window_is_showing_card (self);
   const char *title = "";
 
   if (card && crm_card_get_element (self->card) != NULL)
@@ -114,13 +91,19 @@ select_sidebar_row (CrmWindow  *self,
   self->syncing_sidebar--;
 }
 
+void
+_crm_window_show_list (CrmWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "list");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 show_entity_type (CrmWindow     *self,
                   CrmEntityType *entity_type)
 {
   crm_element_list_set_entity_type (self->element_list, entity_type);
-  gtk_stack_set_visible_child_name (self->main_stack, "list");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  _crm_window_show_list (self);
   update_header (self);
 }
 
@@ -197,8 +180,7 @@ sidebar_row_activated_cb (CrmWindow     *self,
                           GtkListBoxRow *row,
                           GtkListBox    *list_box)
 {
-  gtk_stack_set_visible_child_name (self->main_stack, "list");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  _crm_window_show_list (self);
 }
 
 static void
@@ -218,7 +200,7 @@ card_element_cb (CrmWindow  *self,
     return;
 
   /* The element shown was deleted. */
-  if (crm_card_get_element (card) == NULL && is_showing_card (self))
+  if (crm_card_get_element (card) == NULL && _crm_window_is_showing_card (self))
     gtk_stack_set_visible_child_name (self->main_stack, "list");
 
   update_header (self);
@@ -254,41 +236,6 @@ store_changed_cb (CrmStore  *store,
 {
   if (crm_change_has_kind (change, CRM_CHANGE_CATALOG))
     bind_sidebar (self);
-}
-
-/* ---- Actions ------------------------------------------------------------- */
-
-static void
-go_back_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CrmWindow *self = CRM_WINDOW (widget);
-
-  if (is_showing_card (self))
-    gtk_stack_set_visible_child_name (self->main_stack, "list");
-  else if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-open_element_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  crm_window_open_element (CRM_WINDOW (widget), g_variant_get_int64 (parameter));
-}
-
-static void
-search_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CrmWindow *self = CRM_WINDOW (widget);
-
-  gtk_stack_set_visible_child_name (self->main_stack, "list");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  crm_element_list_focus_search (self->element_list);
 }
 
 /* ---- GObject ------------------------------------------------------------- */
@@ -339,7 +286,7 @@ save_state (CrmWindow *self)
   if (entity_type != NULL)
     g_settings_set_string (self->settings, "last-entity-type", crm_entity_type_get_code (entity_type));
 
-  if (is_showing_card (self) && element != NULL && entity_type != NULL)
+  if (_crm_window_is_showing_card (self) && element != NULL && entity_type != NULL)
     reference = g_strdup_printf ("%s:%" G_GINT64_FORMAT,
                                  crm_entity_type_get_code (entity_type),
                                  crm_element_get_id (element));
@@ -493,12 +440,8 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-element", "x", open_element_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  _crm_window_class_actions_init (klass);
 }
 
 static void
