@@ -41,6 +41,20 @@ clear_chips (CrmStageBar *self)
     gtk_widget_unparent (child);
 }
 
+/* Tooltips answered on demand: in GTK 4.8, setting a tooltip's text on a
+ * shown widget costs a round trip to the X server, per chip per card. */
+static gboolean
+query_tooltip_cb (GtkWidget  *button,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (button), "crm-tooltip"));
+  return TRUE;
+}
+
 static GtkWidget *
 create_chip (CrmStage *stage,
              gboolean  filled,
@@ -81,7 +95,9 @@ create_chip (CrmStage *stage,
       tooltip = g_strdup (crm_stage_get_name (stage));
     }
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data_full (G_OBJECT (button), "crm-tooltip", g_steal_pointer (&tooltip), g_free);
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   name = g_strdup_printf ("stage-%s", crm_stage_get_code (stage));
   g_strdelimit (name, "_", '-');
@@ -147,7 +163,9 @@ crm_stage_bar_init (CrmStageBar *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
-  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), TRUE);
+  /* Not homogeneous: a long stage name gets the room it needs while the
+   * others still share what is left. */
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stage-bar.move-to", FALSE);
 }
 
