@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "clientele-core.h"
@@ -16,83 +15,25 @@
 #include "crm-card-tabs.h"
 #include "crm-history-view.h"
 
+#include "crm-ui-test-utils.h"
+
 typedef struct
 {
-  char       *dir;
-  char       *path;
-  CrmStore   *store;
-  CrmSession *session;
-  CrmElement *deal;
-  GtkWindow  *window;
-  CrmCard    *card;
+  CrmUiTestDb  db;
+  CrmElement  *deal;
+  GtkWindow   *window;
+  CrmCard     *card;
 } Fixture;
 
-static const CrmDemoSize small_size = {
-  .contacts = 10,
-  .companies = 10,
-  .deals = 10,
-  .leads = 5,
-  .quotes = 3,
-  .invoices = 3,
-  .timeline_entries = 200,
-};
+static const CrmDemoSize small_size = CRM_UI_TEST_DEMO_SIZE (200);
 
 /* ---- Helpers ------------------------------------------------------------- */
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-iterate_until (Predicate predicate,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (predicate (data))
-        return TRUE;
-
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return predicate (data);
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkWidget *
 find_in_card (Fixture    *fixture,
               const char *name)
 {
-  return find_by_name (GTK_WIDGET (fixture->card), name);
+  return crm_ui_test_find_by_name (GTK_WIDGET (fixture->card), name);
 }
 
 /* What a click does, without waiting for a pointer. */
@@ -109,7 +50,7 @@ resolve_layout (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   CrmLayout *layout;
 
-  layout = crm_layout_resolve (fixture->session,
+  layout = crm_layout_resolve (fixture->db.session,
                                crm_element_get_entity_type_id (fixture->deal),
                                crm_element_get_pipeline_id (fixture->deal),
                                0, &error);
@@ -194,29 +135,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(CrmElementListModel) deals = NULL;
-  g_autoptr(CrmElement) row = NULL;
   g_autoptr(GError) error = NULL;
-  CrmEntityType *deal_type;
 
-  fixture->dir = g_dir_make_tmp ("clientele-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
+  crm_ui_test_open_demo (&fixture->db, "clientele-ui-XXXXXX", &small_size);
+  fixture->deal = crm_ui_test_load_first_element (&fixture->db, "deal");
 
-  fixture->store = crm_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->session = crm_session_new_for_desktop_user (fixture->store, &error);
-  g_assert_no_error (error);
-  crm_demo_fill (fixture->session, &small_size, 2026, &error);
-  g_assert_no_error (error);
-
-  deal_type = crm_catalog_find_entity_type (crm_store_get_catalog (fixture->store), "deal");
-  deals = crm_element_list_model_new (fixture->session, crm_entity_type_get_id (deal_type));
-  row = g_list_model_get_item (G_LIST_MODEL (deals), 0);
-  fixture->deal = crm_element_load (fixture->session, crm_element_get_id (row), &error);
-  g_assert_no_error (error);
-
-  fixture->card = CRM_CARD (crm_card_new (fixture->session));
+  fixture->card = CRM_CARD (crm_card_new (fixture->db.session));
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1200, 800);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->card));
@@ -224,38 +148,19 @@ fixture_set_up (Fixture       *fixture,
 
   g_assert_true (crm_card_load (fixture->card, crm_element_get_id (fixture->deal), &error));
   g_assert_no_error (error);
-  iterate_for (200);
+  crm_ui_test_iterate_for (200);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_object_add_weak_pointer (G_OBJECT (fixture->card), (gpointer *) &fixture->card);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_destroy (fixture->window);
-  iterate_for (100);
-  g_assert_null (fixture->window);
+  crm_ui_test_destroy_window (&fixture->window, 100);
   g_assert_null (fixture->card);
 
   g_assert_finalize_object (fixture->deal);
-  g_assert_finalize_object (fixture->session);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  crm_ui_test_close (&fixture->db);
 }
 
 /* ---- Tests --------------------------------------------------------------- */
@@ -287,7 +192,7 @@ test_history (Fixture       *fixture,
   g_autoptr(CrmTimelineEntry) first = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *first_label = NULL;
-  CrmCatalog *catalog = crm_store_get_catalog (fixture->store);
+  CrmCatalog *catalog = crm_store_get_catalog (fixture->db.store);
   CrmField *title_field;
   GtkColumnViewColumn *field_column;
   GtkColumnView *view;
@@ -300,7 +205,7 @@ test_history (Fixture       *fixture,
 
   click (find_in_card (fixture, "tab-history"));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_in_card (fixture, "tab-history"))));
-  iterate_for (100);
+  crm_ui_test_iterate_for (100);
   g_assert_true (gtk_widget_get_mapped (history));
 
   model = crm_history_view_get_model (CRM_HISTORY_VIEW (history));
@@ -308,21 +213,21 @@ test_history (Fixture       *fixture,
   check.n_items = g_list_model_get_n_items (model);
 
   /* Edits made elsewhere show, the last one at the top. */
-  draft = crm_element_draft_new_for (fixture->session, fixture->deal);
+  draft = crm_element_draft_new_for (fixture->db.session, fixture->deal);
   g_assert_true (crm_element_draft_set_input_by_code (draft, "comments", "Cliente pediu desconto.", &error));
   g_assert_no_error (error);
   g_assert_cmpint (crm_element_draft_save (draft, &error), ==, crm_element_get_id (fixture->deal));
   g_assert_no_error (error);
-  g_assert_true (iterate_until (model_has_more, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (model_has_more, &check, 3000));
   g_clear_object (&draft);
 
   check.n_items = g_list_model_get_n_items (model);
-  draft = crm_element_draft_new_for (fixture->session, fixture->deal);
+  draft = crm_element_draft_new_for (fixture->db.session, fixture->deal);
   g_assert_true (crm_element_draft_set_input_by_code (draft, "title", "Renovação anual — revisada", &error));
   g_assert_no_error (error);
   g_assert_cmpint (crm_element_draft_save (draft, &error), ==, crm_element_get_id (fixture->deal));
   g_assert_no_error (error);
-  g_assert_true (iterate_until (model_has_more, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (model_has_more, &check, 3000));
 
   title_field = crm_catalog_find_field (catalog, crm_element_get_entity_type_id (fixture->deal), "title");
   g_assert_nonnull (title_field);
@@ -348,7 +253,7 @@ test_history (Fixture       *fixture,
   field_column = find_column (view, g_dgettext (GETTEXT_PACKAGE, "Field"));
   g_assert_nonnull (field_column);
   gtk_column_view_sort_by_column (view, field_column, GTK_SORT_ASCENDING);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 1);
   for (guint i = 1; i < g_list_model_get_n_items (model); i++)
@@ -374,7 +279,7 @@ test_history_empty (Fixture       *fixture,
   GtkWidget *history = find_in_card (fixture, "history-view");
   gint64 id;
 
-  draft = crm_element_draft_new (fixture->session, "deal", &error);
+  draft = crm_element_draft_new (fixture->db.session, "deal", &error);
   g_assert_no_error (error);
   crm_element_draft_set_input_by_code (draft, "title", "Negócio sem histórico", &error);
   g_assert_no_error (error);
@@ -383,7 +288,7 @@ test_history_empty (Fixture       *fixture,
 
   g_assert_true (crm_card_load (fixture->card, id, &error));
   click (find_in_card (fixture, "tab-history"));
-  iterate_for (100);
+  crm_ui_test_iterate_for (100);
 
   /* A status page says so, rather than an empty table. */
   g_assert_cmpuint (g_list_model_get_n_items (crm_history_view_get_model (CRM_HISTORY_VIEW (history))), ==, 0);
@@ -399,11 +304,11 @@ test_hide_history (Fixture       *fixture,
 
   g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
   click (find_in_card (fixture, "tab-history"));
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
 
   /* The menu's check item for History. */
   g_assert_true (gtk_widget_activate_action (menu_button, "tab-shown.history", NULL));
-  g_assert_true (iterate_until (history_tab_gone, fixture, 3000));
+  g_assert_true (crm_ui_test_iterate_until (history_tab_gone, fixture, 3000));
 
   layout = resolve_layout (fixture);
   g_assert_true (crm_layout_is_tab_hidden (layout, CRM_TAB_HISTORY));
@@ -414,14 +319,14 @@ test_hide_history (Fixture       *fixture,
 
   /* General cannot be hidden: asking does nothing. */
   gtk_widget_activate_action (menu_button, "tab-shown.general", NULL);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   g_clear_object (&layout);
   layout = resolve_layout (fixture);
   g_assert_false (crm_layout_is_tab_hidden (layout, CRM_TAB_GENERAL));
 
   /* And back. */
   g_assert_true (gtk_widget_activate_action (menu_button, "tab-shown.history", NULL));
-  g_assert_true (iterate_until (history_tab_shown, fixture, 3000));
+  g_assert_true (crm_ui_test_iterate_until (history_tab_shown, fixture, 3000));
   g_clear_object (&layout);
   layout = resolve_layout (fixture);
   g_assert_false (crm_layout_is_tab_hidden (layout, CRM_TAB_HISTORY));
@@ -442,7 +347,7 @@ test_reorder (Fixture       *fixture,
 
   gtk_widget_activate_action (tabs, "tabs.configure", NULL);
   g_assert_true (crm_card_tabs_get_configuring (CRM_CARD_TABS (tabs)));
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
 
   /* Chips, in the current order, and Done. */
   g_assert_true (gtk_widget_get_mapped (find_in_card (fixture, "tab-chip-general")));
@@ -453,7 +358,7 @@ test_reorder (Fixture       *fixture,
 
   /* The keyboard's way: History one step to the left. */
   gtk_widget_activate_action (tabs, "tabs.move-left", "s", "history");
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
 
   layout = resolve_layout (fixture);
   order = crm_layout_get_tabs (layout);
@@ -471,7 +376,7 @@ test_reorder (Fixture       *fixture,
   /* Still configuring after the card read the layout again. */
   g_assert_true (crm_card_tabs_get_configuring (CRM_CARD_TABS (tabs)));
   click (done);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   g_assert_false (crm_card_tabs_get_configuring (CRM_CARD_TABS (tabs)));
   g_assert_true (is_before (find_in_card (fixture, "tab-history"), find_in_card (fixture, "tab-general")));
 
@@ -479,7 +384,7 @@ test_reorder (Fixture       *fixture,
   crm_card_clear (fixture->card);
   g_assert_true (crm_card_load (fixture->card, crm_element_get_id (fixture->deal), &error));
   g_assert_no_error (error);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   g_assert_true (is_before (find_in_card (fixture, "tab-history"), find_in_card (fixture, "tab-general")));
   /* General is still the page a card opens on. */
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_in_card (fixture, "tab-general"))));
@@ -487,7 +392,7 @@ test_reorder (Fixture       *fixture,
   /* Moving right at the end changes nothing. */
   gtk_widget_activate_action (tabs, "tabs.configure", NULL);
   gtk_widget_activate_action (tabs, "tabs.move-right", "s", "general");
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   g_assert_true (is_before (find_in_card (fixture, "tab-chip-history"), find_in_card (fixture, "tab-chip-general")));
 }
 
@@ -497,7 +402,7 @@ static void
 test_no_permission (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  GListModel *users = crm_catalog_get_users (crm_store_get_catalog (fixture->store));
+  GListModel *users = crm_catalog_get_users (crm_store_get_catalog (fixture->db.store));
   g_autoptr(CrmSession) employee = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *card, *tabs, *menu_button;
@@ -508,7 +413,7 @@ test_no_permission (Fixture       *fixture,
       g_autoptr(CrmUser) user = g_list_model_get_item (users, i);
 
       if (!crm_user_is_admin (user))
-        employee = crm_session_new (fixture->store, crm_user_get_id (user), &error);
+        employee = crm_session_new (fixture->db.store, crm_user_get_id (user), &error);
     }
   g_assert_no_error (error);
   g_assert_nonnull (employee);
@@ -522,10 +427,10 @@ test_no_permission (Fixture       *fixture,
   gtk_window_present (window);
   g_assert_true (crm_card_load (CRM_CARD (card), crm_element_get_id (fixture->deal), &error));
   g_assert_no_error (error);
-  iterate_for (100);
+  crm_ui_test_iterate_for (100);
 
-  g_assert_true (gtk_widget_get_mapped (find_by_name (card, "tab-history")));
-  menu_button = find_by_name (card, "tabs-menu-button");
+  g_assert_true (gtk_widget_get_mapped (crm_ui_test_find_by_name (card, "tab-history")));
+  menu_button = crm_ui_test_find_by_name (card, "tabs-menu-button");
   g_assert_false (gtk_widget_get_visible (menu_button));
 
   /* Asked anyway, nothing changes. */
@@ -533,10 +438,7 @@ test_no_permission (Fixture       *fixture,
   gtk_widget_activate_action (tabs, "tabs.configure", NULL);
   g_assert_false (crm_card_tabs_get_configuring (CRM_CARD_TABS (tabs)));
 
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (window);
-  iterate_for (100);
-  g_assert_null (window);
+  crm_ui_test_destroy_window (&window, 100);
 }
 
 int

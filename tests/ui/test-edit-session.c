@@ -10,18 +10,17 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "clientele-core.h"
 #include "crm-edit-bar.h"
 #include "crm-edit-session.h"
 
+#include "crm-ui-test-utils.h"
+
 typedef struct
 {
-  char           *dir;
-  CrmStore       *store;
-  CrmSession     *session;
+  CrmUiTestDb     db;
   CrmEditSession *edit;
   CrmElement     *deal;
   guint           n_editing_changed;
@@ -29,42 +28,9 @@ typedef struct
   guint           n_cancelled;
 } Fixture;
 
-static const CrmDemoSize small_size = {
-  .contacts = 10,
-  .companies = 10,
-  .deals = 10,
-  .leads = 5,
-  .quotes = 3,
-  .invoices = 3,
-  .timeline_entries = 20,
-};
+static const CrmDemoSize small_size = CRM_UI_TEST_DEMO_SIZE (20);
 
 /* ---- Helpers ------------------------------------------------------------- */
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static void
-collect_entries (GtkWidget *root,
-                 GPtrArray *found)
-{
-  if (GTK_IS_POPOVER (root))
-    return;
-  if (GTK_IS_ENTRY (root))
-    {
-      g_ptr_array_add (found, root);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_entries (child, found);
-}
 
 static void
 type_into (CrmValueEditor *editor,
@@ -72,32 +38,16 @@ type_into (CrmValueEditor *editor,
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-  collect_entries (GTK_WIDGET (editor), entries);
+  crm_ui_test_collect_entries (GTK_WIDGET (editor), entries);
   g_assert_cmpuint (entries->len, >, 0);
   gtk_editable_set_text (g_ptr_array_index (entries, 0), text);
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static CrmField *
 get_field (Fixture    *fixture,
            const char *code)
 {
-  CrmField *field = crm_catalog_find_field (crm_store_get_catalog (fixture->store),
+  CrmField *field = crm_catalog_find_field (crm_store_get_catalog (fixture->db.store),
                                             crm_element_get_entity_type_id (fixture->deal), code);
 
   g_assert_nonnull (field);
@@ -108,7 +58,7 @@ static CrmElement *
 reload (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  CrmElement *element = crm_element_load (fixture->session, crm_element_get_id (fixture->deal), &error);
+  CrmElement *element = crm_element_load (fixture->db.session, crm_element_get_id (fixture->deal), &error);
 
   g_assert_no_error (error);
   return element;
@@ -120,7 +70,7 @@ count_field_changes (Fixture *fixture)
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
 
-  changes = crm_timeline_query_field_changes (fixture->session, crm_element_get_id (fixture->deal), &error);
+  changes = crm_timeline_query_field_changes (fixture->db.session, crm_element_get_id (fixture->deal), &error);
   g_assert_no_error (error);
   return changes->len;
 }
@@ -147,30 +97,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(CrmElementListModel) model = NULL;
-  g_autoptr(CrmElement) row = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  CrmEntityType *deal_type;
+  crm_ui_test_open_demo (&fixture->db, "clientele-edit-XXXXXX", &small_size);
+  fixture->deal = crm_ui_test_load_first_element (&fixture->db, "deal");
 
-  fixture->dir = g_dir_make_tmp ("clientele-edit-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-
-  fixture->store = crm_store_open (path, &error);
-  g_assert_no_error (error);
-  fixture->session = crm_session_new_for_desktop_user (fixture->store, &error);
-  g_assert_no_error (error);
-  crm_demo_fill (fixture->session, &small_size, 2026, &error);
-  g_assert_no_error (error);
-
-  deal_type = crm_catalog_find_entity_type (crm_store_get_catalog (fixture->store), "deal");
-  model = crm_element_list_model_new (fixture->session, crm_entity_type_get_id (deal_type));
-  row = g_list_model_get_item (G_LIST_MODEL (model), 0);
-  fixture->deal = crm_element_load (fixture->session, crm_element_get_id (row), &error);
-  g_assert_no_error (error);
-
-  fixture->edit = crm_edit_session_new (fixture->session);
+  fixture->edit = crm_edit_session_new (fixture->db.session);
   crm_edit_session_set_element (fixture->edit, fixture->deal);
   g_signal_connect (fixture->edit, "editing-changed", G_CALLBACK (count_cb), &fixture->n_editing_changed);
   g_signal_connect (fixture->edit, "saved", G_CALLBACK (count_cb), &fixture->n_saved);
@@ -181,26 +111,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   /* Editors that saved or cancelled from their own signals are let go
    * from an idle. */
-  iterate_for (20);
+  crm_ui_test_iterate_for (20);
   g_assert_finalize_object (fixture->edit);
   g_assert_finalize_object (fixture->deal);
-  g_assert_finalize_object (fixture->session);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  crm_ui_test_close (&fixture->db);
 }
 
 /* ---- Tests --------------------------------------------------------------- */
@@ -315,15 +231,15 @@ test_required_from_stage (Fixture       *fixture,
   guint changes_before = count_field_changes (fixture);
   guint changed_before;
 
-  contract_id = crm_field_create (fixture->session, crm_element_get_entity_type_id (fixture->deal),
+  contract_id = crm_field_create (fixture->db.session, crm_element_get_entity_type_id (fixture->deal),
                                   "Número do contrato", CRM_FIELD_TYPE_STRING, FALSE, NULL, &error);
   g_assert_no_error (error);
   config = crm_field_config_new ("Número do contrato");
   config->required_mode = CRM_REQUIRED_FROM_STAGE;
   config->required_stage_id = crm_element_get_stage_id (fixture->deal);
-  g_assert_true (crm_field_configure (fixture->session, contract_id, config, &error));
+  g_assert_true (crm_field_configure (fixture->db.session, contract_id, config, &error));
   g_assert_no_error (error);
-  contract = crm_catalog_get_field (crm_store_get_catalog (fixture->store), contract_id);
+  contract = crm_catalog_get_field (crm_store_get_catalog (fixture->db.store), contract_id);
 
   title_editor = crm_edit_session_edit_field (fixture->edit, get_field (fixture, "title"));
   type_into (title_editor, "Renovação");
@@ -441,11 +357,11 @@ test_edit_bar (Fixture       *fixture,
   gtk_window_set_child (window, bar);
   gtk_window_present (window);
   crm_edit_bar_set_session (CRM_EDIT_BAR (bar), fixture->edit);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
 
-  label = find_by_name (bar, "edit-error");
-  save = find_by_name (bar, "save-button");
-  cancel = find_by_name (bar, "cancel-button");
+  label = crm_ui_test_find_by_name (bar, "edit-error");
+  save = crm_ui_test_find_by_name (bar, "save-button");
+  cancel = crm_ui_test_find_by_name (bar, "cancel-button");
   revealer = gtk_widget_get_first_child (bar);
   g_assert_nonnull (label);
   g_assert_nonnull (save);
@@ -479,10 +395,7 @@ test_edit_bar (Fixture       *fixture,
   g_assert_false (crm_edit_session_is_active (fixture->edit));
   g_assert_cmpuint (fixture->n_saved, ==, 1);
 
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (window);
-  iterate_for (50);
-  g_assert_null (window);
+  crm_ui_test_destroy_window (&window, 50);
 }
 
 int

@@ -12,85 +12,36 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "clientele-core.h"
 #include "crm-field-dialog.h"
 
+#include "crm-ui-test-utils.h"
+
 typedef struct
 {
-  char       *dir;
-  CrmStore   *store;
-  CrmSession *session;
-  GtkWindow  *parent;
-  gint64      deal_type_id;
-  gint64      section_id;
-  gint64      saved_id;
-  guint       n_saved;
+  CrmUiTestDb  db;
+  GtkWindow   *parent;
+  gint64       deal_type_id;
+  gint64       section_id;
+  gint64       saved_id;
+  guint        n_saved;
 } Fixture;
 
-static const CrmDemoSize small_size = {
-  .contacts = 10,
-  .companies = 10,
-  .deals = 10,
-  .leads = 5,
-  .quotes = 3,
-  .invoices = 3,
-  .timeline_entries = 50,
-};
+static const CrmDemoSize small_size = CRM_UI_TEST_DEMO_SIZE (50);
 
 /* ---- Helpers ------------------------------------------------------------- */
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkWidget *
 get_named (GtkWidget  *root,
            const char *name)
 {
-  GtkWidget *found = find_by_name (root, name);
+  GtkWidget *found = crm_ui_test_find_by_name (root, name);
 
   if (found == NULL)
     g_error ("No widget named “%s”", name);
   return found;
-}
-
-static void
-collect_by_name (GtkWidget  *root,
-                 const char *name,
-                 GPtrArray  *found)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_by_name (child, name, found);
 }
 
 static GPtrArray *
@@ -98,7 +49,7 @@ get_item_rows (GtkWidget *dialog)
 {
   GPtrArray *rows = g_ptr_array_new ();
 
-  collect_by_name (dialog, "list-item-row", rows);
+  crm_ui_test_collect_by_name (dialog, "list-item-row", rows);
   return rows;
 }
 
@@ -161,7 +112,7 @@ assert_item_labels (GtkWidget  *dialog,
   for (; label != NULL; label = va_arg (args, const char *), i++)
     {
       g_assert_cmpuint (i, <, rows->len);
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_name (rows->pdata[i], "list-item-label"))), ==, label);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (crm_ui_test_find_by_name (rows->pdata[i], "list-item-label"))), ==, label);
     }
   va_end (args);
   g_assert_cmpuint (i, ==, rows->len);
@@ -176,7 +127,7 @@ can_save (GtkWidget *dialog)
 static guint
 count_fields (Fixture *fixture)
 {
-  CrmCatalog *catalog = crm_store_get_catalog (fixture->store);
+  CrmCatalog *catalog = crm_store_get_catalog (fixture->db.store);
 
   return g_list_model_get_n_items (crm_catalog_get_fields (catalog, fixture->deal_type_id));
 }
@@ -190,8 +141,8 @@ find_section (Fixture *fixture,
   CrmPipeline *pipeline;
   GListModel *sections;
 
-  pipeline = crm_catalog_get_default_pipeline (crm_store_get_catalog (fixture->store), fixture->deal_type_id);
-  layout = crm_layout_resolve (fixture->session, fixture->deal_type_id, crm_pipeline_get_id (pipeline), 0, &error);
+  pipeline = crm_catalog_get_default_pipeline (crm_store_get_catalog (fixture->db.store), fixture->deal_type_id);
+  layout = crm_layout_resolve (fixture->db.session, fixture->deal_type_id, crm_pipeline_get_id (pipeline), 0, &error);
   g_assert_no_error (error);
 
   sections = crm_layout_get_sections (layout);
@@ -221,7 +172,7 @@ open_dialog (Fixture        *fixture,
   g_object_ref (dialog);
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), fixture);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_for (100);
+  crm_ui_test_iterate_for (100);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->parent);
   return dialog;
@@ -234,24 +185,9 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(CrmLayoutSection) section = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  CrmEntityType *deal;
 
-  fixture->dir = g_dir_make_tmp ("clientele-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-
-  fixture->store = crm_store_open (path, &error);
-  g_assert_no_error (error);
-  fixture->session = crm_session_new_for_desktop_user (fixture->store, &error);
-  g_assert_no_error (error);
-  crm_demo_fill (fixture->session, &small_size, 2026, &error);
-  g_assert_no_error (error);
-
-  deal = crm_catalog_find_entity_type (crm_store_get_catalog (fixture->store), "deal");
-  g_assert_nonnull (deal);
-  fixture->deal_type_id = crm_entity_type_get_id (deal);
+  crm_ui_test_open_demo (&fixture->db, "clientele-ui-XXXXXX", &small_size);
+  fixture->deal_type_id = crm_entity_type_get_id (crm_ui_test_get_entity_type (&fixture->db, "deal"));
 
   section = find_section (fixture, 0);
   g_assert_nonnull (section);
@@ -260,33 +196,15 @@ fixture_set_up (Fixture       *fixture,
   fixture->parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->parent, 800, 700);
   gtk_window_present (fixture->parent);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_object_add_weak_pointer (G_OBJECT (fixture->parent), (gpointer *) &fixture->parent);
-  gtk_window_destroy (fixture->parent);
-  iterate_for (50);
-  g_assert_null (fixture->parent);
-
-  g_assert_finalize_object (fixture->session);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  crm_ui_test_destroy_window (&fixture->parent, 50);
+  crm_ui_test_close (&fixture->db);
 }
 
 /* ---- Tests --------------------------------------------------------------- */
@@ -300,7 +218,7 @@ test_create_list_field (Fixture       *fixture,
   g_autoptr(CrmLayoutSection) section = NULL;
   CrmFieldDialog *dialog;
   GtkWidget *root;
-  CrmCatalog *catalog = crm_store_get_catalog (fixture->store);
+  CrmCatalog *catalog = crm_store_get_catalog (fixture->db.store);
   CrmField *field;
   const CrmFieldOptions *options;
   const CrmListItem *item;
@@ -308,7 +226,7 @@ test_create_list_field (Fixture       *fixture,
   gint64 user_id;
   guint n_before = count_fields (fixture);
 
-  dialog = open_dialog (fixture, crm_field_dialog_new_create (fixture->parent, fixture->session,
+  dialog = open_dialog (fixture, crm_field_dialog_new_create (fixture->parent, fixture->db.session,
                                                               fixture->deal_type_id, fixture->section_id));
   root = GTK_WIDGET (dialog);
 
@@ -343,7 +261,7 @@ test_create_list_field (Fixture       *fixture,
   assert_item_labels (root, "Grande", "Média", "Pequena", NULL);
 
   /* Renamed in place. */
-  gtk_editable_set_text (GTK_EDITABLE (find_by_name (rows->pdata[1], "list-item-label")), "Média frota");
+  gtk_editable_set_text (GTK_EDITABLE (crm_ui_test_find_by_name (rows->pdata[1], "list-item-label")), "Média frota");
   assert_item_labels (root, "Grande", "Média frota", "Pequena", NULL);
 
   /* The default is the item itself, whatever its place. */
@@ -354,14 +272,14 @@ test_create_list_field (Fixture       *fixture,
   /* Only one person may see it. */
   gtk_switch_set_active (GTK_SWITCH (get_named (root, "field-visible-everyone")), FALSE);
   g_assert_false (can_save (root));
-  collect_by_name (root, "visible-user", users);
+  crm_ui_test_collect_by_name (root, "visible-user", users);
   g_assert_cmpuint (users->len, >, 1);
   gtk_widget_activate (users->pdata[1]);
   g_assert_true (can_save (root));
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   click (get_named (root, "dialog-create-button"));
-  iterate_for (100);
+  crm_ui_test_iterate_for (100);
 
   /* Saved, and closed. */
   g_assert_cmpuint (fixture->n_saved, ==, 1);
@@ -416,7 +334,7 @@ test_create_refused (Fixture       *fixture,
   GtkWidget *root, *revealer;
   guint n_before = count_fields (fixture);
 
-  dialog = open_dialog (fixture, crm_field_dialog_new_create (fixture->parent, fixture->session,
+  dialog = open_dialog (fixture, crm_field_dialog_new_create (fixture->parent, fixture->db.session,
                                                               fixture->deal_type_id, fixture->section_id));
   root = GTK_WIDGET (dialog);
 
@@ -424,7 +342,7 @@ test_create_refused (Fixture       *fixture,
   set_text (root, "field-label", "   ");
   g_assert_false (can_save (root));
   gtk_widget_activate_action (root, "dialog.save", NULL);
-  iterate_for (20);
+  crm_ui_test_iterate_for (20);
   g_assert_true (gtk_widget_get_visible (root));
   g_assert_cmpuint (count_fields (fixture), ==, n_before);
 
@@ -457,10 +375,10 @@ test_create_refused (Fixture       *fixture,
 
   /* What only the write can tell: the section went away meanwhile. The
    * core refuses; the dialog says why and stays open. */
-  g_assert_true (crm_layout_delete_section (fixture->session, fixture->section_id, &error));
+  g_assert_true (crm_layout_delete_section (fixture->db.session, fixture->section_id, &error));
   g_assert_no_error (error);
   click (get_named (root, "dialog-create-button"));
-  iterate_for (100);
+  crm_ui_test_iterate_for (100);
 
   revealer = get_named (root, "dialog-error");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
@@ -471,7 +389,7 @@ test_create_refused (Fixture       *fixture,
 
   /* Escape (window.close) cancels, writing nothing. */
   g_assert_true (gtk_widget_activate_action (root, "window.close", NULL));
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   g_assert_false (gtk_widget_get_visible (root));
   g_assert_cmpuint (fixture->n_saved, ==, 0);
   g_assert_finalize_object (root);
@@ -480,7 +398,7 @@ test_create_refused (Fixture       *fixture,
 static CrmField *
 find_system_field (Fixture *fixture)
 {
-  GListModel *fields = crm_catalog_get_fields (crm_store_get_catalog (fixture->store), fixture->deal_type_id);
+  GListModel *fields = crm_catalog_get_fields (crm_store_get_catalog (fixture->db.store), fixture->deal_type_id);
 
   for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
     {
@@ -498,7 +416,7 @@ static void
 test_configure_system_field (Fixture       *fixture,
                              gconstpointer  user_data)
 {
-  CrmCatalog *catalog = crm_store_get_catalog (fixture->store);
+  CrmCatalog *catalog = crm_store_get_catalog (fixture->db.store);
   CrmField *field = find_system_field (fixture);
   gint64 field_id = crm_field_get_id (field);
   CrmFieldDialog *dialog;
@@ -508,7 +426,7 @@ test_configure_system_field (Fixture       *fixture,
   g_autoptr(CrmStage) stage = NULL;
   AdwComboRow *required;
 
-  dialog = open_dialog (fixture, crm_field_dialog_new_configure (fixture->parent, fixture->session, field));
+  dialog = open_dialog (fixture, crm_field_dialog_new_configure (fixture->parent, fixture->db.session, field));
   root = GTK_WIDGET (dialog);
 
   /* The type never changes; the label starts as it is. */
@@ -545,7 +463,7 @@ test_configure_system_field (Fixture       *fixture,
 
   /* Enter in the label saves. */
   g_signal_emit_by_name (get_named (root, "field-label"), "entry-activated");
-  iterate_for (100);
+  crm_ui_test_iterate_for (100);
   g_assert_cmpuint (fixture->n_saved, ==, 1);
   g_assert_cmpint (fixture->saved_id, ==, field_id);
   g_assert_false (gtk_widget_get_visible (root));
@@ -559,12 +477,12 @@ test_configure_system_field (Fixture       *fixture,
   g_assert_cmpuint (crm_field_get_visible_users (field)->len, ==, 0);
 
   /* Opened again, it shows what was saved. */
-  dialog = open_dialog (fixture, crm_field_dialog_new_configure (fixture->parent, fixture->session, field));
+  dialog = open_dialog (fixture, crm_field_dialog_new_configure (fixture->parent, fixture->db.session, field));
   root = GTK_WIDGET (dialog);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (get_named (root, "field-required"))), ==, 2);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (get_named (root, "field-required-stage"))), ==, 2);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   g_assert_finalize_object (root);
 }
 

@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 #include <sqlite3.h>
 
@@ -25,106 +24,25 @@
 #include "crm-section-group.h"
 #include "crm-window.h"
 
+#include "crm-ui-test-utils.h"
+
 typedef struct
 {
-  char       *dir;
-  char       *path;
-  CrmStore   *store;
-  CrmSession *session;
-  CrmWindow  *window;
-  gint64      deal_id;
-  gint64      deal_type;
-  gint64      pipeline_id;
+  CrmUiTestDb  db;
+  CrmWindow   *window;
+  gint64       deal_id;
+  gint64       deal_type;
+  gint64       pipeline_id;
 } Fixture;
 
-static const CrmDemoSize small_size = {
-  .contacts = 10,
-  .companies = 10,
-  .deals = 10,
-  .leads = 5,
-  .quotes = 3,
-  .invoices = 3,
-  .timeline_entries = 100,
-};
+static const CrmDemoSize small_size = CRM_UI_TEST_DEMO_SIZE (100);
 
 /* ---- Helpers ------------------------------------------------------------- */
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-iterate_until (Predicate predicate,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (predicate (data))
-        return TRUE;
-
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return predicate (data);
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect_by_type (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_by_type (child, type, found);
-}
-
-static GtkWidget *
-find_first_by_type (GtkWidget *root,
-                    GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_by_type (root, type, found);
-
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
 
 static CrmFieldsPane *
 get_pane (Fixture *fixture)
 {
-  GtkWidget *pane = find_first_by_type (GTK_WIDGET (fixture->window), CRM_TYPE_FIELDS_PANE);
+  GtkWidget *pane = crm_ui_test_find_by_type (GTK_WIDGET (fixture->window), CRM_TYPE_FIELDS_PANE);
 
   g_assert_nonnull (pane);
 
@@ -138,7 +56,7 @@ resolve (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   CrmLayout *layout;
 
-  layout = crm_layout_resolve (session != NULL ? session : fixture->session,
+  layout = crm_layout_resolve (session != NULL ? session : fixture->db.session,
                                fixture->deal_type, fixture->pipeline_id, 0, &error);
   g_assert_no_error (error);
   g_assert_nonnull (layout);
@@ -182,7 +100,7 @@ get_groups (Fixture *fixture)
 {
   GPtrArray *groups = g_ptr_array_new ();
 
-  collect_by_type (GTK_WIDGET (get_pane (fixture)), CRM_TYPE_SECTION_GROUP, groups);
+  crm_ui_test_collect_by_type (GTK_WIDGET (get_pane (fixture)), CRM_TYPE_SECTION_GROUP, groups);
 
   return groups;
 }
@@ -199,7 +117,7 @@ describe_pane (Fixture *fixture)
       CrmSectionGroup *group = g_ptr_array_index (groups, i);
       g_autofree char *name = g_strdup_printf ("section-title-%" G_GINT64_FORMAT,
                                                crm_section_group_get_section_id (group));
-      GtkWidget *title = find_by_name (GTK_WIDGET (group), name);
+      GtkWidget *title = crm_ui_test_find_by_name (GTK_WIDGET (group), name);
 
       g_assert_true (GTK_IS_LABEL (title));
       g_string_append_printf (out, "%s%s:", i > 0 ? "|" : "", gtk_label_get_text (GTK_LABEL (title)));
@@ -250,7 +168,7 @@ assert_pane_shows (Fixture    *fixture,
 {
   PaneCheck check = { fixture, expected };
 
-  if (!iterate_until (pane_shows_layout, &check, 3000))
+  if (!crm_ui_test_iterate_until (pane_shows_layout, &check, 3000))
     {
       g_autoptr(CrmLayout) layout = resolve (fixture, NULL);
       g_autofree char *core = describe_layout (layout);
@@ -310,7 +228,7 @@ static GtkWidget *
 get_named (Fixture    *fixture,
            const char *name)
 {
-  GtkWidget *widget = find_by_name (GTK_WIDGET (fixture->window), name);
+  GtkWidget *widget = crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), name);
 
   if (widget == NULL)
     g_error ("no widget named %s", name);
@@ -332,7 +250,7 @@ static gboolean
 card_shows_deal (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *card = find_first_by_type (GTK_WIDGET (fixture->window), CRM_TYPE_CARD);
+  GtkWidget *card = crm_ui_test_find_by_type (GTK_WIDGET (fixture->window), CRM_TYPE_CARD);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   graphene_rect_t bounds;
 
@@ -340,7 +258,7 @@ card_shows_deal (gpointer data)
       crm_card_get_element_id (CRM_CARD (card)) != fixture->deal_id)
     return FALSE;
 
-  collect_by_type (card, CRM_TYPE_FIELD_ROW, rows);
+  crm_ui_test_collect_by_type (card, CRM_TYPE_FIELD_ROW, rows);
 
   return rows->len > 1 &&
          gtk_widget_compute_bounds (g_ptr_array_index (rows, 1), card, &bounds) &&
@@ -355,9 +273,9 @@ open_window (Fixture    *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   crm_window_open_element (fixture->window, fixture->deal_id);
-  g_assert_true (iterate_until (card_shows_deal, fixture, 5000));
+  g_assert_true (crm_ui_test_iterate_until (card_shows_deal, fixture, 5000));
   /* The first resolve creates the standard layout; the card reloads. */
-  iterate_for (100);
+  crm_ui_test_iterate_for (100);
   g_assert_true (card_shows_deal (fixture));
 }
 
@@ -366,10 +284,10 @@ static GtkWidget *
 find_undo_button (Fixture *fixture)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  GtkWidget *overlay = find_first_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *overlay = crm_ui_test_find_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY);
 
   g_assert_nonnull (overlay);
-  collect_by_type (overlay, GTK_TYPE_BUTTON, buttons);
+  crm_ui_test_collect_by_type (overlay, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Undo") == 0)
       return g_ptr_array_index (buttons, i);
@@ -386,7 +304,7 @@ has_undo_button (gpointer data)
 static void
 click_undo (Fixture *fixture)
 {
-  g_assert_true (iterate_until (has_undo_button, fixture, 3000));
+  g_assert_true (crm_ui_test_iterate_until (has_undo_button, fixture, 3000));
   g_signal_emit_by_name (find_undo_button (fixture), "clicked");
 }
 
@@ -406,43 +324,14 @@ exec_raw (const char *path,
 /* ---- Fixture ------------------------------------------------------------- */
 
 static void
-open_store (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->store = crm_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->session = crm_session_new_for_desktop_user (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(CrmElementListModel) model = NULL;
-  g_autoptr(CrmElement) row = NULL;
   g_autoptr(CrmElement) deal = NULL;
-  g_autoptr(GError) error = NULL;
-  CrmEntityType *type;
 
-  fixture->dir = g_dir_make_tmp ("clientele-pane-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-  open_store (fixture);
-
-  crm_demo_fill (fixture->session, &small_size, 2026, &error);
-  g_assert_no_error (error);
-
-  type = crm_catalog_find_entity_type (crm_store_get_catalog (fixture->store), "deal");
-  g_assert_nonnull (type);
-  fixture->deal_type = crm_entity_type_get_id (type);
-
-  model = crm_element_list_model_new (fixture->session, fixture->deal_type);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
-  row = g_list_model_get_item (G_LIST_MODEL (model), 0);
-  deal = crm_element_load (fixture->session, crm_element_get_id (row), &error);
-  g_assert_no_error (error);
+  crm_ui_test_open_demo (&fixture->db, "clientele-pane-XXXXXX", &small_size);
+  fixture->deal_type = crm_entity_type_get_id (crm_ui_test_get_entity_type (&fixture->db, "deal"));
+  deal = crm_ui_test_load_first_element (&fixture->db, "deal");
   fixture->deal_id = crm_element_get_id (deal);
   fixture->pipeline_id = crm_element_get_pipeline_id (deal);
 }
@@ -450,36 +339,17 @@ fixture_set_up (Fixture       *fixture,
 static void
 close_window (Fixture *fixture)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_for (100);
-  g_assert_null (fixture->window);
+  crm_ui_test_destroy_window ((GtkWindow **) &fixture->window, 100);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   if (fixture->window != NULL)
     close_window (fixture);
 
-  g_assert_finalize_object (fixture->session);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  crm_ui_test_close (&fixture->db);
 }
 
 /* ---- Tests --------------------------------------------------------------- */
@@ -492,7 +362,7 @@ test_shows_layout (Fixture       *fixture,
   g_autofree char *description = NULL;
   CrmSectionGroup *first;
 
-  open_window (fixture, fixture->session);
+  open_window (fixture, fixture->db.session);
   layout = resolve (fixture, NULL);
   description = describe_layout (layout);
 
@@ -522,7 +392,7 @@ title_menu_has_focus (gpointer data)
 {
   Fixture *fixture = data;
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  GtkWidget *menu = find_by_name (GTK_WIDGET (fixture->window), "field-menu-title");
+  GtkWidget *menu = crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "field-menu-title");
 
   return menu != NULL && focus != NULL && (focus == menu || gtk_widget_is_ancestor (focus, menu));
 }
@@ -535,7 +405,7 @@ test_move_fields (Fixture       *fixture,
   g_autofree char *expected = NULL;
   gint64 more_id;
 
-  open_window (fixture, fixture->session);
+  open_window (fixture, fixture->db.session);
   before = current_layout (fixture);
   g_assert_true (g_str_has_prefix (before, "About deal:title,stage,amount,close_date,contact,company|More:pipeline,"));
 
@@ -544,7 +414,7 @@ test_move_fields (Fixture       *fixture,
   assert_pane_shows (fixture, NULL);
   assert_layout_like (fixture, "About deal:stage,title,amount*");
   /* The focus follows the moved row's menu, for the next key press. */
-  g_assert_true (iterate_until (title_menu_has_focus, fixture, 3000));
+  g_assert_true (crm_ui_test_iterate_until (title_menu_has_focus, fixture, 3000));
 
   /* Move up, back. */
   gtk_widget_activate_action (GTK_WIDGET (get_row (fixture, "title")), "row.move-up", NULL);
@@ -553,7 +423,7 @@ test_move_fields (Fixture       *fixture,
   /* The first row cannot go up, the last cannot go down. */
   gtk_widget_activate_action (GTK_WIDGET (get_row (fixture, "title")), "row.move-up", NULL);
   gtk_widget_activate_action (GTK_WIDGET (get_row (fixture, "company")), "row.move-down", NULL);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   assert_pane_shows (fixture, before);
 
   /* Move to section: at the end of the other one. */
@@ -578,7 +448,7 @@ test_drop_fields (Fixture       *fixture,
   CrmFieldsPane *pane;
   CrmField *title;
 
-  open_window (fixture, fixture->session);
+  open_window (fixture, fixture->db.session);
   pane = get_pane (fixture);
   about = get_group (fixture, 0);
   sections_box = gtk_widget_get_parent (GTK_WIDGET (about));
@@ -623,7 +493,7 @@ test_drop_fields (Fixture       *fixture,
 
     /* While hovering, the empty list shows where it lands. */
     crm_section_group_show_drop (extra, 0);
-    g_assert_true (gtk_widget_has_css_class (find_first_by_type (GTK_WIDGET (extra), GTK_TYPE_LIST_BOX), "crm-drop-into"));
+    g_assert_true (gtk_widget_has_css_class (crm_ui_test_find_by_type (GTK_WIDGET (extra), GTK_TYPE_LIST_BOX), "crm-drop-into"));
     crm_section_group_show_drop (extra, -1);
 
     _crm_fields_pane_move_field (get_pane (fixture), spot.id, spot.section_id, spot.index);
@@ -634,7 +504,7 @@ test_drop_fields (Fixture       *fixture,
   /* An empty name adds nothing. */
   gtk_editable_set_text (GTK_EDITABLE (get_named (fixture, "add-section-entry")), "   ");
   activate_entry (get_named (fixture, "add-section-entry"));
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   g_assert_true (gtk_widget_has_css_class (get_named (fixture, "add-section-entry"), "error"));
   assert_layout_like (fixture, "*|Extra:title");
   g_assert_no_error (error);
@@ -650,7 +520,7 @@ test_move_sections (Fixture       *fixture,
   graphene_rect_t bounds;
   CrmSectionGroup *more;
 
-  open_window (fixture, fixture->session);
+  open_window (fixture, fixture->db.session);
   assert_layout_like (fixture, "About deal:*");
 
   /* From the handle's menu. */
@@ -668,7 +538,7 @@ test_move_sections (Fixture       *fixture,
   g_assert_cmpuint (spot.index, ==, 1);
   /* Right where it is: nothing to write. */
   _crm_fields_pane_move_section (get_pane (fixture), spot.id, spot.index);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   assert_layout_like (fixture, "More:*");
 
   /* Below the last one's middle: after it. */
@@ -685,33 +555,17 @@ test_hide_undo (Fixture       *fixture,
 {
   g_autofree char *before = NULL;
 
-  open_window (fixture, fixture->session);
+  open_window (fixture, fixture->db.session);
   before = current_layout (fixture);
 
   gtk_widget_activate_action (GTK_WIDGET (get_row (fixture, "amount")), "row.hide", NULL);
   assert_pane_shows (fixture, NULL);
   g_assert_false (layout_contains (fixture, "amount"));
-  g_assert_null (find_by_name (GTK_WIDGET (fixture->window), "field-row-amount"));
+  g_assert_null (crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "field-row-amount"));
 
   /* Undo puts it back where it was. */
   click_undo (fixture);
   assert_pane_shows (fixture, before);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
 }
 
 /* Clicks the dialog's button labelled @label: it answers and closes. */
@@ -719,10 +573,10 @@ static void
 respond (const char *label)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  AdwMessageDialog *dialog = find_dialog ();
+  AdwMessageDialog *dialog = crm_ui_test_find_message_dialog ();
 
   g_assert_nonnull (dialog);
-  collect_by_type (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
+  crm_ui_test_collect_by_type (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
       {
@@ -736,13 +590,13 @@ respond (const char *label)
 static gboolean
 has_dialog (gpointer data)
 {
-  return find_dialog () != NULL;
+  return crm_ui_test_find_message_dialog () != NULL;
 }
 
 static gboolean
 no_dialog (gpointer data)
 {
-  return find_dialog () == NULL;
+  return crm_ui_test_find_message_dialog () == NULL;
 }
 
 static void
@@ -752,20 +606,20 @@ test_delete_undo (Fixture       *fixture,
   g_autoptr(CrmLayout) layout = NULL;
   g_autofree char *before = NULL;
 
-  open_window (fixture, fixture->session);
+  open_window (fixture, fixture->db.session);
   before = current_layout (fixture);
 
   /* Cancel keeps it. */
   gtk_widget_activate_action (GTK_WIDGET (get_group (fixture, 0)), "section.delete", NULL);
-  g_assert_true (iterate_until (has_dialog, NULL, 3000));
+  g_assert_true (crm_ui_test_iterate_until (has_dialog, NULL, 3000));
   respond ("_Cancel");
-  g_assert_true (iterate_until (no_dialog, NULL, 3000));
-  iterate_for (50);
+  g_assert_true (crm_ui_test_iterate_until (no_dialog, NULL, 3000));
+  crm_ui_test_iterate_for (50);
   assert_pane_shows (fixture, before);
 
   /* Delete: the section goes, its fields become hidden. */
   gtk_widget_activate_action (GTK_WIDGET (get_group (fixture, 0)), "section.delete", NULL);
-  g_assert_true (iterate_until (has_dialog, NULL, 3000));
+  g_assert_true (crm_ui_test_iterate_until (has_dialog, NULL, 3000));
   respond ("_Delete");
   assert_pane_shows (fixture, NULL);
   assert_layout_like (fixture, "More:*");
@@ -791,7 +645,7 @@ test_rename (Fixture       *fixture,
   gboolean handled = FALSE;
   gint64 section_id;
 
-  open_window (fixture, fixture->session);
+  open_window (fixture, fixture->db.session);
   before = current_layout (fixture);
   group = get_group (fixture, 0);
   section_id = crm_section_group_get_section_id (group);
@@ -807,7 +661,7 @@ test_rename (Fixture       *fixture,
   /* Empty: refused, marked, nothing written. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
   activate_entry (entry);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   g_assert_true (crm_section_group_is_renaming (group));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (entry));
@@ -840,7 +694,7 @@ test_rename (Fixture       *fixture,
 static gboolean
 picker_is_visible (gpointer data)
 {
-  GtkWidget *picker = find_first_by_type (GTK_WIDGET (get_pane (data)), CRM_TYPE_FIELD_PICKER);
+  GtkWidget *picker = crm_ui_test_find_by_type (GTK_WIDGET (get_pane (data)), CRM_TYPE_FIELD_PICKER);
 
   return picker != NULL && gtk_widget_get_mapped (picker);
 }
@@ -855,14 +709,14 @@ test_picker (Fixture       *fixture,
   GtkWidget *amount;
   CrmSectionGroup *more;
 
-  open_window (fixture, fixture->session);
+  open_window (fixture, fixture->db.session);
   before = current_layout (fixture);
   /* Created by is a field the demo layout does not show. */
   g_assert_null (strstr (before, "created_by"));
 
   more = get_group (fixture, 1);
   gtk_widget_activate_action (GTK_WIDGET (more), "section.select-field", NULL);
-  g_assert_true (iterate_until (picker_is_visible, fixture, 3000));
+  g_assert_true (crm_ui_test_iterate_until (picker_is_visible, fixture, 3000));
 
   /* Every field, checked when shown. */
   amount = get_named (fixture, "field-picker-amount");
@@ -873,7 +727,7 @@ test_picker (Fixture       *fixture,
   /* The search narrows the list. */
   search = get_named (fixture, "field-picker-search");
   gtk_editable_set_text (GTK_EDITABLE (search), "creat");
-  iterate_for (300);
+  crm_ui_test_iterate_for (300);
   g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_ancestor (check, GTK_TYPE_LIST_BOX_ROW)));
   g_assert_false (gtk_widget_get_child_visible (gtk_widget_get_ancestor (amount, GTK_TYPE_LIST_BOX_ROW)));
 
@@ -892,7 +746,7 @@ test_picker (Fixture       *fixture,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (get_named (fixture, "field-picker-amount")), FALSE);
   assert_pane_shows (fixture, NULL);
   g_assert_false (layout_contains (fixture, "amount"));
-  gtk_popover_popdown (GTK_POPOVER (find_first_by_type (GTK_WIDGET (get_pane (fixture)), CRM_TYPE_FIELD_PICKER)));
+  gtk_popover_popdown (GTK_POPOVER (crm_ui_test_find_by_type (GTK_WIDGET (get_pane (fixture)), CRM_TYPE_FIELD_PICKER)));
 }
 
 static void
@@ -902,14 +756,14 @@ test_rebuild_keeps_editor (Fixture       *fixture,
   CrmEditSession *edit_session;
   CrmValueEditor *editor;
 
-  open_window (fixture, fixture->session);
+  open_window (fixture, fixture->db.session);
   edit_session = _crm_fields_pane_get_edit_session (get_pane (fixture));
   g_assert_nonnull (edit_session);
 
   /* Clicking the value (activating the row) edits it in place. */
   g_signal_emit_by_name (gtk_widget_get_ancestor (GTK_WIDGET (get_row (fixture, "amount")), GTK_TYPE_LIST_BOX),
                          "row-activated", get_row (fixture, "amount"));
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   editor = crm_edit_session_get_editor (edit_session, crm_field_get_id (crm_field_row_get_field (get_row (fixture, "amount"))));
   g_assert_nonnull (editor);
   g_assert_true (crm_field_row_get_editor (get_row (fixture, "amount")) == editor);
@@ -925,7 +779,7 @@ test_rebuild_keeps_editor (Fixture       *fixture,
 
   /* Cancel shows the value again. */
   crm_edit_session_cancel (edit_session);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   g_assert_null (crm_field_row_get_editor (get_row (fixture, "amount")));
   g_assert_true (gtk_widget_get_visible (get_named (fixture, "field-value-amount")));
 }
@@ -944,25 +798,24 @@ test_no_layout_rights (Fixture       *fixture,
   /* Resolve once, so the standard layout exists, then add an employee. */
   layout = resolve (fixture, NULL);
   g_clear_object (&layout);
-  g_assert_finalize_object (fixture->session);
-  g_assert_finalize_object (fixture->store);
-  exec_raw (fixture->path,
+  crm_ui_test_close_store (&fixture->db);
+  exec_raw (fixture->db.path,
             "INSERT INTO users (id, login, name, created_at) VALUES (70, 'lia', 'Lia', '2026-01-01');"
             "INSERT INTO role_assignments (role_id, user_id) SELECT id, 70 FROM roles WHERE code = 'employee';");
-  open_store (fixture);
-  employee = crm_session_new (fixture->store, 70, &error);
+  crm_ui_test_open_store (&fixture->db);
+  employee = crm_session_new (fixture->db.store, 70, &error);
   g_assert_no_error (error);
   g_assert_false (crm_session_has_permission (employee, CRM_PERMISSION_LAYOUT_EDIT_STANDARD, fixture->deal_type));
 
   open_window (fixture, employee);
   layout = resolve (fixture, employee);
   before = describe_layout (layout);
-  iterate_for (100);
+  crm_ui_test_iterate_for (100);
   pane = describe_pane (fixture);
   g_assert_cmpstr (pane, ==, before);
 
   /* The fields as before, and none of the controls that shape the layout. */
-  g_assert_nonnull (find_by_name (GTK_WIDGET (fixture->window), "field-row-amount"));
+  g_assert_nonnull (crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "field-row-amount"));
   g_assert_false (gtk_widget_get_visible (get_named (fixture, "add-section-button")));
   g_assert_false (gtk_widget_get_visible (get_named (fixture, "field-handle-amount")));
   g_assert_false (gtk_widget_get_visible (get_named (fixture, "field-menu-amount")));
@@ -983,7 +836,7 @@ test_no_layout_rights (Fixture       *fixture,
   /* The actions are off too: nothing changes. */
   gtk_widget_activate_action (GTK_WIDGET (get_row (fixture, "amount")), "row.hide", NULL);
   gtk_widget_activate_action (GTK_WIDGET (g_ptr_array_index (groups, 0)), "section.move-down", NULL);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   assert_layout_like (fixture, before);
 
   close_window (fixture);

@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 #include <sqlite3.h>
 
@@ -17,78 +16,20 @@
 #include "crm-timeline-pane.h"
 #include "crm-timeline-row.h"
 
+#include "crm-ui-test-utils.h"
+
 typedef struct
 {
-  char            *dir;
-  char            *path;
-  CrmStore        *store;
-  CrmSession      *session;
+  CrmUiTestDb      db;
   gint64           other_user_id;
   gint64           deal_id;
   GtkWindow       *window;
   CrmTimelinePane *pane;
 } Fixture;
 
-static const CrmDemoSize small_size = {
-  .contacts = 10,
-  .companies = 10,
-  .deals = 10,
-  .leads = 5,
-  .quotes = 3,
-  .invoices = 3,
-  .timeline_entries = 200,
-};
+static const CrmDemoSize small_size = CRM_UI_TEST_DEMO_SIZE (200);
 
 /* ---- Helpers ------------------------------------------------------------- */
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-iterate_until (Predicate predicate,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (predicate (data))
-        return TRUE;
-
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return predicate (data);
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkWidget *
 find_named_for_entry (GtkWidget  *root,
@@ -97,7 +38,7 @@ find_named_for_entry (GtkWidget  *root,
 {
   g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, entry_id);
 
-  return find_by_name (root, name);
+  return crm_ui_test_find_by_name (root, name);
 }
 
 /* The row of @entry_id in the paged list, not in the pinned section. */
@@ -105,7 +46,7 @@ static CrmTimelineRow *
 find_list_row (Fixture *fixture,
                gint64   entry_id)
 {
-  GtkWidget *list = find_by_name (GTK_WIDGET (fixture->pane), "timeline-list");
+  GtkWidget *list = crm_ui_test_find_by_name (GTK_WIDGET (fixture->pane), "timeline-list");
   GtkWidget *menu = find_named_for_entry (list, "comment-menu", entry_id);
 
   if (menu == NULL)
@@ -159,7 +100,7 @@ open_row_menu (CrmTimelineRow *row,
 
   g_assert_true (GTK_IS_MENU_BUTTON (button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  iterate_for (100);
+  crm_ui_test_iterate_for (100);
 
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   g_assert_nonnull (popover);
@@ -174,7 +115,7 @@ static void
 close_row_menu (GtkWidget *popover)
 {
   gtk_popover_popdown (GTK_POPOVER (popover));
-  iterate_for (600);
+  crm_ui_test_iterate_for (600);
 }
 
 static CrmTimelineEntry *
@@ -184,7 +125,7 @@ load_entry (Fixture *fixture,
   g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GError) error = NULL;
 
-  page = crm_timeline_query_page (fixture->session, fixture->deal_id, NULL, 0, 1000, &error);
+  page = crm_timeline_query_page (fixture->db.session, fixture->deal_id, NULL, 0, 1000, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < page->len; i++)
@@ -239,33 +180,17 @@ list_row_says_edited (gpointer data)
   return row != NULL && has_visible_label (GTK_WIDGET (row), g_dgettext (GETTEXT_PACKAGE, "(edited)"));
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return crm_ui_test_find_message_dialog () != NULL;
 }
 
 static gint64
 post_comment (Fixture    *fixture,
               const char *text)
 {
-  GtkWidget *composer = find_by_name (GTK_WIDGET (fixture->pane), "composer-text");
+  GtkWidget *composer = crm_ui_test_find_by_name (GTK_WIDGET (fixture->pane), "composer-text");
   GListModel *model = crm_timeline_pane_get_model (fixture->pane);
   g_autoptr(CrmTimelineEntry) first = NULL;
   EntryCheck check = { fixture, 0 };
@@ -278,7 +203,7 @@ post_comment (Fixture    *fixture,
   g_assert_cmpstr (crm_timeline_entry_get_text (first), ==, text);
 
   check.entry_id = crm_timeline_entry_get_id (first);
-  g_assert_true (iterate_until (list_row_exists, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (list_row_exists, &check, 3000));
 
   return check.entry_id;
 }
@@ -305,44 +230,17 @@ add_other_user (const char *path)
 }
 
 static void
-open_store (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->store = crm_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-
-  fixture->session = crm_session_new_for_desktop_user (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(CrmElementListModel) deals = NULL;
-  g_autoptr(CrmElement) deal = NULL;
-  g_autoptr(GError) error = NULL;
-  CrmEntityType *deal_type;
-
-  fixture->dir = g_dir_make_tmp ("clientele-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-
-  open_store (fixture);
-  crm_demo_fill (fixture->session, &small_size, 2026, &error);
-  g_assert_no_error (error);
+  crm_ui_test_open_demo (&fixture->db, "clientele-ui-XXXXXX", &small_size);
 
   /* The catalog reads users once: add the other one while closed. */
-  g_assert_finalize_object (fixture->session);
-  g_assert_finalize_object (fixture->store);
-  fixture->other_user_id = add_other_user (fixture->path);
-  open_store (fixture);
+  crm_ui_test_close_store (&fixture->db);
+  fixture->other_user_id = add_other_user (fixture->db.path);
+  crm_ui_test_open_store (&fixture->db);
 
-  deal_type = crm_catalog_find_entity_type (crm_store_get_catalog (fixture->store), "deal");
-  deals = crm_element_list_model_new (fixture->session, crm_entity_type_get_id (deal_type));
-  deal = g_list_model_get_item (G_LIST_MODEL (deals), 0);
-  fixture->deal_id = crm_element_get_id (deal);
+  fixture->deal_id = crm_ui_test_first_element_id (&fixture->db, "deal");
 
   fixture->pane = CRM_TIMELINE_PANE (crm_timeline_pane_new ());
   fixture->window = GTK_WINDOW (gtk_window_new ());
@@ -350,38 +248,19 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->pane));
   gtk_window_present (fixture->window);
 
-  crm_timeline_pane_set_element (fixture->pane, fixture->session, fixture->deal_id);
-  iterate_for (200);
+  crm_timeline_pane_set_element (fixture->pane, fixture->db.session, fixture->deal_id);
+  crm_ui_test_iterate_for (200);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_object_add_weak_pointer (G_OBJECT (fixture->pane), (gpointer *) &fixture->pane);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_destroy (fixture->window);
-  iterate_for (100);
-  g_assert_null (fixture->window);
+  crm_ui_test_destroy_window (&fixture->window, 100);
   g_assert_null (fixture->pane);
 
-  g_assert_finalize_object (fixture->session);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  crm_ui_test_close (&fixture->db);
 }
 
 /* ---- Tests --------------------------------------------------------------- */
@@ -408,9 +287,9 @@ test_pin (Fixture       *fixture,
   close_row_menu (popover);
 
   gtk_widget_activate_action (GTK_WIDGET (row), "row.pin", NULL);
-  g_assert_true (iterate_until (pinned_row_shown, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (pinned_row_shown, &check, 3000));
 
-  pinned = crm_timeline_query_pinned (fixture->session, fixture->deal_id, &error);
+  pinned = crm_timeline_query_pinned (fixture->db.session, fixture->deal_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pinned->len, ==, 1);
   g_assert_cmpint (crm_timeline_entry_get_id (g_ptr_array_index (pinned, 0)), ==, check.entry_id);
@@ -418,7 +297,7 @@ test_pin (Fixture       *fixture,
   /* Unpinned from the pinned section's own row. */
   row = CRM_TIMELINE_ROW (find_named_for_entry (GTK_WIDGET (fixture->pane), "timeline-pin", check.entry_id));
   gtk_widget_activate_action (GTK_WIDGET (row), "row.unpin", NULL);
-  g_assert_true (iterate_until (pinned_row_gone, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (pinned_row_gone, &check, 3000));
 }
 
 static void
@@ -459,7 +338,7 @@ test_edit (Fixture       *fixture,
   g_assert_cmpstr (crm_timeline_entry_get_text (entry), ==, edited);
   g_assert_nonnull (crm_timeline_entry_get_edited_at (entry));
 
-  g_assert_true (iterate_until (list_row_says_edited, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (list_row_says_edited, &check, 3000));
   row = find_list_row (fixture, check.entry_id);
   g_assert_true (has_visible_label (GTK_WIDGET (row), edited));
 }
@@ -476,27 +355,27 @@ test_delete (Fixture       *fixture,
   check.entry_id = post_comment (fixture, "Comentário por engano.");
   row = find_list_row (fixture, check.entry_id);
   gtk_widget_activate_action (GTK_WIDGET (row), "row.pin", NULL);
-  g_assert_true (iterate_until (pinned_row_shown, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (pinned_row_shown, &check, 3000));
 
   /* Cancelling the confirmation keeps it. */
   row = find_list_row (fixture, check.entry_id);
   gtk_widget_activate_action (GTK_WIDGET (row), "row.delete", NULL);
-  g_assert_true (iterate_until (dialog_shown, NULL, 3000));
-  dialog = find_message_dialog ();
+  g_assert_true (crm_ui_test_iterate_until (dialog_shown, NULL, 3000));
+  dialog = crm_ui_test_find_message_dialog ();
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_for (100);
+  crm_ui_test_iterate_for (100);
   entry = load_entry (fixture, check.entry_id);
   g_assert_nonnull (entry);
 
   gtk_widget_activate_action (GTK_WIDGET (row), "row.delete", NULL);
-  g_assert_true (iterate_until (dialog_shown, NULL, 3000));
-  dialog = find_message_dialog ();
+  g_assert_true (crm_ui_test_iterate_until (dialog_shown, NULL, 3000));
+  dialog = crm_ui_test_find_message_dialog ();
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  g_assert_true (iterate_until (list_row_gone, &check, 3000));
-  g_assert_true (iterate_until (pinned_row_gone, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (list_row_gone, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (pinned_row_gone, &check, 3000));
   g_clear_object (&entry);
   entry = load_entry (fixture, check.entry_id);
   g_assert_null (entry);
@@ -512,12 +391,12 @@ test_other_author (Fixture       *fixture,
   CrmTimelineRow *row;
   GtkWidget *popover;
 
-  other = crm_session_new (fixture->store, fixture->other_user_id, &error);
+  other = crm_session_new (fixture->db.store, fixture->other_user_id, &error);
   g_assert_no_error (error);
 
   check.entry_id = crm_timeline_add_comment (other, fixture->deal_id, "Escrito por outra pessoa.", &error);
   g_assert_no_error (error);
-  g_assert_true (iterate_until (list_row_exists, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (list_row_exists, &check, 3000));
 
   row = find_list_row (fixture, check.entry_id);
   g_assert_true (has_visible_label (GTK_WIDGET (row), "Outra Pessoa"));
@@ -533,11 +412,11 @@ test_other_author (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (row), "row.edit", NULL);
   g_assert_false (crm_timeline_row_get_editing (row));
   gtk_widget_activate_action (GTK_WIDGET (row), "row.delete", NULL);
-  iterate_for (100);
-  g_assert_null (find_message_dialog ());
+  crm_ui_test_iterate_for (100);
+  g_assert_null (crm_ui_test_find_message_dialog ());
 
   /* And the core refuses as well. */
-  g_assert_false (crm_timeline_edit_comment (fixture->session, check.entry_id, "não", &error));
+  g_assert_false (crm_timeline_edit_comment (fixture->db.session, check.entry_id, "não", &error));
   g_assert_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED);
 }
 
@@ -552,7 +431,7 @@ test_relative_time (Fixture       *fixture,
   check.entry_id = post_comment (fixture, "Acabou de chegar.");
   row = find_list_row (fixture, check.entry_id);
 
-  time_label = find_by_name (GTK_WIDGET (row), "timeline-time");
+  time_label = crm_ui_test_find_by_name (GTK_WIDGET (row), "timeline-time");
   g_assert_true (GTK_IS_LABEL (time_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (time_label)), ==, g_dgettext (GETTEXT_PACKAGE, "now"));
   /* The full date and time, for whoever points at it. */

@@ -18,36 +18,18 @@
 #include "crm-multi-value-editor.h"
 #include "crm-value-editor.h"
 
+#include "crm-ui-test-utils.h"
+
 typedef struct
 {
-  char       *dir;
-  CrmStore   *store;
-  CrmSession *session;
-  GtkWindow  *window;
-  GtkBox     *box;
+  CrmUiTestDb  db;
+  GtkWindow   *window;
+  GtkBox      *box;
 } Fixture;
 
-static const CrmDemoSize small_size = {
-  .contacts = 10,
-  .companies = 10,
-  .deals = 10,
-  .leads = 5,
-  .quotes = 3,
-  .invoices = 3,
-  .timeline_entries = 20,
-};
+static const CrmDemoSize small_size = CRM_UI_TEST_DEMO_SIZE (20);
 
 /* ---- Helpers ------------------------------------------------------------- */
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 /* What the editor shows, not what its popovers hold. */
 static void
@@ -64,63 +46,15 @@ collect_by_type (GtkWidget *root,
     collect_by_type (child, type, found);
 }
 
-static void
-collect_by_name (GtkWidget  *root,
-                 const char *name,
-                 GPtrArray  *found)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_by_name (child, name, found);
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_by_name (root, name, found);
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
-/* The entries a person types into, not those inside popovers. */
-static void
-collect_entries (GtkWidget *root,
-                 GPtrArray *found)
-{
-  if (GTK_IS_POPOVER (root))
-    return;
-  if (GTK_IS_ENTRY (root))
-    {
-      g_ptr_array_add (found, root);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_entries (child, found);
-}
-
 static GtkEditable *
 get_entry (CrmValueEditor *editor,
            guint           index)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-  collect_entries (GTK_WIDGET (editor), entries);
+  crm_ui_test_collect_entries (GTK_WIDGET (editor), entries);
   g_assert_cmpuint (entries->len, >, index);
   return g_ptr_array_index (entries, index);
-}
-
-static CrmEntityType *
-get_type (Fixture    *fixture,
-          const char *code)
-{
-  CrmEntityType *type = crm_catalog_find_entity_type (crm_store_get_catalog (fixture->store), code);
-
-  g_assert_nonnull (type);
-  return type;
 }
 
 static CrmField *
@@ -128,8 +62,8 @@ get_field (Fixture    *fixture,
            const char *type_code,
            const char *field_code)
 {
-  CrmField *field = crm_catalog_find_field (crm_store_get_catalog (fixture->store),
-                                            crm_entity_type_get_id (get_type (fixture, type_code)),
+  CrmField *field = crm_catalog_find_field (crm_store_get_catalog (fixture->db.store),
+                                            crm_entity_type_get_id (crm_ui_test_get_entity_type (&fixture->db, type_code)),
                                             field_code);
 
   g_assert_nonnull (field);
@@ -146,25 +80,11 @@ create_field (Fixture         *fixture,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  id = crm_field_create (fixture->session, crm_entity_type_get_id (get_type (fixture, "deal")),
+  id = crm_field_create (fixture->db.session, crm_entity_type_get_id (crm_ui_test_get_entity_type (&fixture->db, "deal")),
                          crm_field_type_get_label (type), type, multiple, options, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  return g_object_ref (crm_catalog_get_field (crm_store_get_catalog (fixture->store), id));
-}
-
-static gint64
-first_element_id (Fixture    *fixture,
-                  const char *type_code)
-{
-  g_autoptr(CrmElementListModel) model = NULL;
-  g_autoptr(CrmElement) element = NULL;
-
-  model = crm_element_list_model_new (fixture->session,
-                                      crm_entity_type_get_id (get_type (fixture, type_code)));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
-  element = g_list_model_get_item (G_LIST_MODEL (model), 0);
-  return crm_element_get_id (element);
+  return g_object_ref (crm_catalog_get_field (crm_store_get_catalog (fixture->db.store), id));
 }
 
 /* An editor shown in the window, as the fields pane shows it. */
@@ -172,7 +92,7 @@ static CrmValueEditor *
 add_editor (Fixture  *fixture,
             CrmField *field)
 {
-  CrmValueEditor *editor = crm_value_editor_new (fixture->session, field);
+  CrmValueEditor *editor = crm_value_editor_new (fixture->db.session, field);
 
   g_assert_nonnull (editor);
   gtk_box_append (fixture->box, GTK_WIDGET (editor));
@@ -253,7 +173,7 @@ check_round_trip (Fixture   *fixture,
   g_test_message ("round trip of “%s” (%s)", crm_field_get_label (field),
                   crm_field_type_to_code (crm_field_get_field_type (field)));
   crm_value_editor_set_values (editor, values);
-  iterate_for (20);
+  crm_ui_test_iterate_for (20);
   back = crm_value_editor_get_values (editor, &error);
   g_assert_no_error (error);
   assert_values_equal (values, back);
@@ -290,9 +210,11 @@ check_typed (Fixture    *fixture,
     }
   else
     {
+      g_autofree char *trimmed = NULL;
+
       g_assert_no_error (error);
       g_assert_nonnull (values);
-      g_autofree char *trimmed = g_strstrip (g_strdup (text));
+      trimmed = g_strstrip (g_strdup (text));
 
       if (*trimmed == '\0')
         g_assert_cmpuint (values->len, ==, 0);
@@ -312,52 +234,22 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("clientele-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-
-  fixture->store = crm_store_open (path, &error);
-  g_assert_no_error (error);
-  fixture->session = crm_session_new_for_desktop_user (fixture->store, &error);
-  g_assert_no_error (error);
-  crm_demo_fill (fixture->session, &small_size, 2026, &error);
-  g_assert_no_error (error);
+  crm_ui_test_open_demo (&fixture->db, "clientele-editor-XXXXXX", &small_size);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   fixture->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->box));
   gtk_window_set_default_size (fixture->window, 480, 600);
   gtk_window_present (fixture->window);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_destroy (fixture->window);
-  iterate_for (50);
-  g_assert_null (fixture->window);
-
-  g_assert_finalize_object (fixture->session);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  crm_ui_test_destroy_window (&fixture->window, 50);
+  crm_ui_test_close (&fixture->db);
 }
 
 /* ---- Tests --------------------------------------------------------------- */
@@ -402,7 +294,7 @@ test_round_trip (Fixture       *fixture,
   address->postal_code = g_strdup ("01304-001");
   address->country = g_strdup ("BR");
   address_json = crm_address_to_json (address);
-  file_id = crm_file_add (fixture->session, "contrato.pdf", "application/pdf", contents, &error);
+  file_id = crm_file_add (fixture->db.session, "contrato.pdf", "application/pdf", contents, &error);
   g_assert_no_error (error);
 
   {
@@ -440,13 +332,13 @@ test_round_trip (Fixture       *fixture,
     f = g_ptr_array_index (fields, 11);
     CHECK (f, crm_value_new_number (CRM_FIELD_TYPE_FILE, file_id));
     f = g_ptr_array_index (fields, 12);
-    CHECK (f, crm_value_new_number (CRM_FIELD_TYPE_EMPLOYEE, crm_session_get_user_id (fixture->session)));
+    CHECK (f, crm_value_new_number (CRM_FIELD_TYPE_EMPLOYEE, crm_session_get_user_id (fixture->db.session)));
     f = g_ptr_array_index (fields, 13);
     CHECK (f, crm_value_new_money (123456789, "USD"));
     CHECK (f, crm_value_new_money (1500, "JPY"));
     CHECK (list, crm_value_new_text (CRM_FIELD_TYPE_LIST, "b"));
     CHECK (decimal, crm_value_new_number (CRM_FIELD_TYPE_DECIMAL, 3141593));
-    CHECK (link, crm_value_new_number (CRM_FIELD_TYPE_LINK, first_element_id (fixture, "company")));
+    CHECK (link, crm_value_new_number (CRM_FIELD_TYPE_LINK, crm_ui_test_first_element_id (&fixture->db, "company")));
     CHECK (multi_date, crm_value_new_text (CRM_FIELD_TYPE_DATE, "2026-01-02"),
            crm_value_new_text (CRM_FIELD_TYPE_DATE, "2027-03-04"));
 
@@ -455,7 +347,7 @@ test_round_trip (Fixture       *fixture,
     CHECK (get_field (fixture, "deal", "probability"), crm_value_new_number (CRM_FIELD_TYPE_INTEGER, 75));
     CHECK (get_field (fixture, "deal", "source"), crm_value_new_text (CRM_FIELD_TYPE_LIST, "referral"));
     CHECK (get_field (fixture, "deal", "contact"),
-           crm_value_new_number (CRM_FIELD_TYPE_LINK, first_element_id (fixture, "contact")));
+           crm_value_new_number (CRM_FIELD_TYPE_LINK, crm_ui_test_first_element_id (&fixture->db, "contact")));
     f = get_field (fixture, "contact", "phone");
     CHECK (f, parse (f, "(11) 98765-4321", "mobile"), parse (f, "+55 21 3333-4444", "work"));
     f = get_field (fixture, "contact", "email");
@@ -463,7 +355,7 @@ test_round_trip (Fixture       *fixture,
     CHECK (get_field (fixture, "company", "address"),
            crm_value_new_text (CRM_FIELD_TYPE_ADDRESS, address_json));
     CHECK (get_field (fixture, "deal", "responsible"),
-           crm_value_new_number (CRM_FIELD_TYPE_EMPLOYEE, crm_session_get_user_id (fixture->session)));
+           crm_value_new_number (CRM_FIELD_TYPE_EMPLOYEE, crm_session_get_user_id (fixture->db.session)));
 #undef CHECK
   }
 
@@ -523,7 +415,7 @@ test_money_currency (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   CrmValueEditor *editor = add_editor (fixture, get_field (fixture, "deal", "amount"));
-  GtkDropDown *currency = GTK_DROP_DOWN (find_by_name (GTK_WIDGET (editor), "currency-drop-down"));
+  GtkDropDown *currency = GTK_DROP_DOWN (crm_ui_test_find_by_name (GTK_WIDGET (editor), "currency-drop-down"));
   const char * const *codes = crm_currency_get_codes ();
   g_autoptr(GPtrArray) values = NULL;
   g_autoptr(GError) error = NULL;
@@ -570,7 +462,7 @@ test_multiple_rows (Fixture       *fixture,
   g_assert_cmpuint (crm_multi_value_editor_get_n_rows (rows), ==, 2);
 
   /* Add: a new empty row, which is no value until typed into. */
-  add = find_by_name (GTK_WIDGET (editor), "add-value-button");
+  add = crm_ui_test_find_by_name (GTK_WIDGET (editor), "add-value-button");
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
   g_assert_cmpuint (crm_multi_value_editor_get_n_rows (rows), ==, 3);
@@ -580,7 +472,7 @@ test_multiple_rows (Fixture       *fixture,
   g_clear_pointer (&values, g_ptr_array_unref);
 
   gtk_editable_set_text (get_entry (editor, 2), "+1 212 555 0100");
-  collect_by_name (GTK_WIDGET (editor), "kind-drop-down", kinds);
+  crm_ui_test_collect_by_name (GTK_WIDGET (editor), "kind-drop-down", kinds);
   g_assert_cmpuint (kinds->len, ==, 3);
   /* The kinds offered are the core's. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (g_ptr_array_index (kinds, 2))), ==,
@@ -595,7 +487,7 @@ test_multiple_rows (Fixture       *fixture,
   g_clear_pointer (&values, g_ptr_array_unref);
 
   /* Remove the first row. */
-  collect_by_name (GTK_WIDGET (editor), "remove-value-button", removes);
+  crm_ui_test_collect_by_name (GTK_WIDGET (editor), "remove-value-button", removes);
   g_assert_cmpuint (removes->len, ==, 3);
   g_signal_emit_by_name (g_ptr_array_index (removes, 0), "clicked");
   g_assert_cmpuint (crm_multi_value_editor_get_n_rows (rows), ==, 2);
@@ -633,7 +525,7 @@ test_invalid_style (Fixture       *fixture,
       g_autoptr(GPtrArray) frames = g_ptr_array_new ();
       g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-      collect_entries (GTK_WIDGET (editor), entries);
+      crm_ui_test_collect_entries (GTK_WIDGET (editor), entries);
       collect_by_type (GTK_WIDGET (editor), GTK_TYPE_FRAME, frames);
       /* Pickers are marked when there is nothing to type into. */
       if (entries->len == 0 && frames->len == 0)
@@ -749,19 +641,19 @@ test_file (Fixture       *fixture,
 {
   g_autoptr(CrmField) field = create_field (fixture, CRM_FIELD_TYPE_FILE, FALSE, NULL);
   CrmValueEditor *editor = add_editor (fixture, field);
-  g_autofree char *path = g_build_filename (fixture->dir, "proposta.txt", NULL);
+  g_autofree char *path = g_build_filename (fixture->db.dir, "proposta.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) values = NULL;
   g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   GtkWidget *file_editor = gtk_widget_get_first_child (GTK_WIDGET (editor));
-  GtkWidget *label = find_by_name (GTK_WIDGET (editor), "file-name-label");
+  GtkWidget *label = crm_ui_test_find_by_name (GTK_WIDGET (editor), "file-name-label");
   const CrmValue *value;
 
   g_assert_true (g_file_set_contents (path, "Proposta comercial", -1, NULL));
   g_assert_true (CRM_IS_FILE_EDITOR (file_editor));
-  g_assert_false (gtk_widget_get_visible (find_by_name (GTK_WIDGET (editor), "clear-file-button")));
+  g_assert_false (gtk_widget_get_visible (crm_ui_test_find_by_name (GTK_WIDGET (editor), "clear-file-button")));
 
   /* What choosing a file does: stored at once, the value is its id. */
   g_assert_true (crm_file_editor_add_file (CRM_FILE_EDITOR (file_editor), file, &error));
@@ -771,15 +663,15 @@ test_file (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (values->len, ==, 1);
   value = g_ptr_array_index (values, 0);
-  contents = crm_file_load (fixture->session, value->number, &name, NULL, &error);
+  contents = crm_file_load (fixture->db.session, value->number, &name, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (name, ==, "proposta.txt");
   g_assert_cmpuint (g_bytes_get_size (contents), ==, strlen ("Proposta comercial"));
   g_clear_pointer (&values, g_ptr_array_unref);
 
   /* Clear. */
-  g_assert_true (gtk_widget_get_visible (find_by_name (GTK_WIDGET (editor), "clear-file-button")));
-  g_signal_emit_by_name (find_by_name (GTK_WIDGET (editor), "clear-file-button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (crm_ui_test_find_by_name (GTK_WIDGET (editor), "clear-file-button")));
+  g_signal_emit_by_name (crm_ui_test_find_by_name (GTK_WIDGET (editor), "clear-file-button"), "clicked");
   values = crm_value_editor_get_values (editor, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (values->len, ==, 0);
@@ -787,7 +679,7 @@ test_file (Fixture       *fixture,
 
   /* A file that cannot be read blocks the field with a message. */
   {
-    g_autofree char *missing_path = g_build_filename (fixture->dir, "missing.pdf", NULL);
+    g_autofree char *missing_path = g_build_filename (fixture->db.dir, "missing.pdf", NULL);
     g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
 
     g_assert_false (crm_file_editor_add_file (CRM_FILE_EDITOR (file_editor), missing, &error));
@@ -809,7 +701,7 @@ wait_for_items (GListModel *model)
     {
       if (model != NULL && g_list_model_get_n_items (model) > 0)
         return TRUE;
-      iterate_for (10);
+      crm_ui_test_iterate_for (10);
     }
   return FALSE;
 }
@@ -821,28 +713,28 @@ test_reference_picker (Fixture       *fixture,
   CrmField *company = get_field (fixture, "deal", "company");
   CrmField *responsible = get_field (fixture, "deal", "responsible");
   CrmValueEditor *editor = add_editor (fixture, company);
-  g_autoptr(CrmElement) element = crm_element_load (fixture->session, first_element_id (fixture, "company"), NULL);
+  g_autoptr(CrmElement) element = crm_element_load (fixture->db.session, crm_ui_test_first_element_id (&fixture->db, "company"), NULL);
   g_autoptr(GPtrArray) values = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *word = NULL;
-  GtkWidget *button = find_by_name (GTK_WIDGET (editor), "reference-button");
+  GtkWidget *button = crm_ui_test_find_by_name (GTK_WIDGET (editor), "reference-button");
   GtkWidget *list, *search;
   GListModel *model;
   const CrmValue *value;
 
   g_assert_nonnull (button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
 
   /* Search for the company by the first word of its title. */
-  search = find_by_name (button, "reference-search");
-  list = find_by_name (button, "reference-list");
+  search = crm_ui_test_find_by_name (button, "reference-search");
+  list = crm_ui_test_find_by_name (button, "reference-list");
   g_assert_nonnull (search);
   g_assert_nonnull (list);
   word = g_strdup (crm_element_get_title (element));
   *strchr (word, ' ') = '\0';
   gtk_editable_set_text (GTK_EDITABLE (search), word);
-  iterate_for (300);
+  crm_ui_test_iterate_for (300);
   model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_assert_true (wait_for_items (model));
 
@@ -852,7 +744,7 @@ test_reference_picker (Fixture       *fixture,
   g_assert_cmpuint (values->len, ==, 1);
   value = g_ptr_array_index (values, 0);
   {
-    g_autoptr(CrmElement) chosen = crm_element_load (fixture->session, value->number, &error);
+    g_autoptr(CrmElement) chosen = crm_element_load (fixture->db.session, value->number, &error);
 
     g_assert_no_error (error);
     g_assert_true (g_str_match_string (word, crm_element_get_title (chosen), TRUE));
@@ -862,10 +754,10 @@ test_reference_picker (Fixture       *fixture,
 
   /* Employees come from the catalog's users. */
   editor = add_editor (fixture, responsible);
-  button = find_by_name (GTK_WIDGET (editor), "reference-button");
+  button = crm_ui_test_find_by_name (GTK_WIDGET (editor), "reference-button");
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  iterate_for (50);
-  list = find_by_name (button, "reference-list");
+  crm_ui_test_iterate_for (50);
+  list = crm_ui_test_find_by_name (button, "reference-list");
   model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_assert_true (wait_for_items (model));
   g_signal_emit_by_name (list, "activate", 0);
@@ -873,10 +765,10 @@ test_reference_picker (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (values->len, ==, 1);
   value = g_ptr_array_index (values, 0);
-  g_assert_nonnull (crm_catalog_get_user (crm_store_get_catalog (fixture->store), value->number));
+  g_assert_nonnull (crm_catalog_get_user (crm_store_get_catalog (fixture->db.store), value->number));
   g_clear_pointer (&values, g_ptr_array_unref);
 
-  g_signal_emit_by_name (find_by_name (GTK_WIDGET (editor), "clear-reference-button"), "clicked");
+  g_signal_emit_by_name (crm_ui_test_find_by_name (GTK_WIDGET (editor), "clear-reference-button"), "clicked");
   values = crm_value_editor_get_values (editor, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (values->len, ==, 0);

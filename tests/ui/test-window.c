@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "clientele-core.h"
@@ -18,162 +17,23 @@
 #include "crm-stage-bar.h"
 #include "crm-window.h"
 
+#include "crm-ui-test-utils.h"
+
 typedef struct
 {
-  char       *dir;
-  char       *path;
-  CrmStore   *store;
-  CrmSession *session;
-  CrmWindow  *window;
+  CrmUiTestDb  db;
+  CrmWindow   *window;
 } Fixture;
 
-static const CrmDemoSize small_size = {
-  .contacts = 10,
-  .companies = 10,
-  .deals = 10,
-  .leads = 5,
-  .quotes = 3,
-  .invoices = 3,
-  .timeline_entries = 200,
-};
+static const CrmDemoSize small_size = CRM_UI_TEST_DEMO_SIZE (200);
 
 /* ---- Helpers ------------------------------------------------------------- */
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-iterate_until (Predicate predicate,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (predicate (data))
-        return TRUE;
-
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return predicate (data);
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect_by_name (GtkWidget  *root,
-                 const char *name,
-                 GPtrArray  *found)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_by_name (child, name, found);
-}
-
-static void
-collect_by_type (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_by_type (child, type, found);
-}
-
-static GtkWidget *
-find_first_by_type (GtkWidget *root,
-                    GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_by_type (root, type, found);
-
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
-static gboolean
-has_label_with_text (GtkWidget  *root,
-                     const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_by_type (root, GTK_TYPE_LABEL, labels);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-static CrmEntityType *
-get_type (Fixture    *fixture,
-          const char *code)
-{
-  CrmEntityType *entity_type;
-
-  entity_type = crm_catalog_find_entity_type (crm_store_get_catalog (fixture->store), code);
-  g_assert_nonnull (entity_type);
-
-  return entity_type;
-}
-
-static CrmElement *
-get_first_element (Fixture    *fixture,
-                   const char *code)
-{
-  g_autoptr(CrmElementListModel) model = NULL;
-  g_autoptr(CrmElement) row = NULL;
-  g_autoptr(GError) error = NULL;
-  CrmElement *element;
-
-  model = crm_element_list_model_new (fixture->session, crm_entity_type_get_id (get_type (fixture, code)));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
-
-  row = g_list_model_get_item (G_LIST_MODEL (model), 0);
-  element = crm_element_load (fixture->session, crm_element_get_id (row), &error);
-  g_assert_no_error (error);
-
-  return element;
-}
 
 static gboolean
 card_is_mapped (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *card = find_first_by_type (GTK_WIDGET (fixture->window), CRM_TYPE_CARD);
+  GtkWidget *card = crm_ui_test_find_by_type (GTK_WIDGET (fixture->window), CRM_TYPE_CARD);
 
   return card != NULL && gtk_widget_get_mapped (card) &&
          crm_card_get_element (CRM_CARD (card)) != NULL;
@@ -189,7 +49,7 @@ static gboolean
 list_is_mapped (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *list = find_by_name (GTK_WIDGET (fixture->window), "element-list");
+  GtkWidget *list = crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "element-list");
 
   return list != NULL && gtk_widget_get_mapped (list);
 }
@@ -200,53 +60,20 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
+  crm_ui_test_open_demo (&fixture->db, "clientele-ui-XXXXXX", &small_size);
 
-  fixture->dir = g_dir_make_tmp ("clientele-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-
-  fixture->store = crm_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-
-  fixture->session = crm_session_new_for_desktop_user (fixture->store, &error);
-  g_assert_no_error (error);
-
-  crm_demo_fill (fixture->session, &small_size, 2026, &error);
-  g_assert_no_error (error);
-
-  fixture->window = crm_window_new (NULL, fixture->session);
+  fixture->window = crm_window_new (NULL, fixture->db.session);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (iterate_until (list_is_mapped, fixture, 5000));
+  g_assert_true (crm_ui_test_iterate_until (list_is_mapped, fixture, 5000));
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_for (100);
-  g_assert_null (fixture->window);
-
-  g_assert_finalize_object (fixture->session);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  crm_ui_test_destroy_window ((GtkWindow **) &fixture->window, 100);
+  crm_ui_test_close (&fixture->db);
 }
 
 /* ---- Tests --------------------------------------------------------------- */
@@ -255,7 +82,7 @@ static void
 test_card_shows_layout (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(CrmElement) deal = get_first_element (fixture, "deal");
+  g_autoptr(CrmElement) deal = crm_ui_test_load_first_element (&fixture->db, "deal");
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(CrmLayout) layout = NULL;
@@ -265,17 +92,17 @@ test_card_shows_layout (Fixture       *fixture,
   guint n_sections_shown = 0;
 
   crm_window_open_element (fixture->window, crm_element_get_id (deal));
-  g_assert_true (iterate_until (card_is_mapped, fixture, 5000));
+  g_assert_true (crm_ui_test_iterate_until (card_is_mapped, fixture, 5000));
 
-  card = find_first_by_type (GTK_WIDGET (fixture->window), CRM_TYPE_CARD);
+  card = crm_ui_test_find_by_type (GTK_WIDGET (fixture->window), CRM_TYPE_CARD);
   g_assert_cmpint (crm_card_get_element_id (CRM_CARD (card)), ==, crm_element_get_id (deal));
 
   /* The title, large. */
-  g_assert_true (has_label_with_text (card, crm_element_get_title (deal)));
+  g_assert_true (crm_ui_test_has_label_with_text (card, crm_element_get_title (deal)));
 
   /* Each section that has fields, titled like it, with a row per field
    * (named after the field's code) showing the field's label. */
-  layout = crm_layout_resolve (fixture->session,
+  layout = crm_layout_resolve (fixture->db.session,
                                crm_element_get_entity_type_id (deal),
                                crm_element_get_pipeline_id (deal),
                                0, &error);
@@ -291,7 +118,7 @@ test_card_shows_layout (Fixture       *fixture,
         continue;
 
       n_sections_shown++;
-      g_assert_true (has_label_with_text (card, crm_layout_section_get_title (section)));
+      g_assert_true (crm_ui_test_has_label_with_text (card, crm_layout_section_get_title (section)));
 
       for (guint k = 0; k < g_list_model_get_n_items (fields); k++)
         {
@@ -302,15 +129,15 @@ test_card_shows_layout (Fixture       *fixture,
           g_strdelimit (row_name, "_", '-');
 
           g_ptr_array_set_size (rows, 0);
-          collect_by_name (card, row_name, rows);
+          crm_ui_test_collect_by_name (card, row_name, rows);
           g_assert_cmpuint (rows->len, ==, 1);
-          g_assert_true (has_label_with_text (g_ptr_array_index (rows, 0), crm_field_get_label (field)));
+          g_assert_true (crm_ui_test_has_label_with_text (g_ptr_array_index (rows, 0), crm_field_get_label (field)));
         }
     }
 
   /* People who may shape the card see every section, empty ones too:
    * fields can be dropped there. */
-  collect_by_type (card, CRM_TYPE_SECTION_GROUP, groups);
+  crm_ui_test_collect_by_type (card, CRM_TYPE_SECTION_GROUP, groups);
   g_assert_cmpuint (n_sections_shown, >, 0);
   g_assert_cmpuint (groups->len, ==, g_list_model_get_n_items (sections));
 }
@@ -319,20 +146,20 @@ static void
 test_card_stage_bar (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  g_autoptr(CrmElement) deal = get_first_element (fixture, "deal");
-  CrmCatalog *catalog = crm_store_get_catalog (fixture->store);
+  g_autoptr(CrmElement) deal = crm_ui_test_load_first_element (&fixture->db, "deal");
+  CrmCatalog *catalog = crm_store_get_catalog (fixture->db.store);
   CrmPipeline *pipeline;
   GtkWidget *bar;
   guint n_chips = 0;
   guint n_current = 0;
 
   crm_window_open_element (fixture->window, crm_element_get_id (deal));
-  g_assert_true (iterate_until (card_is_mapped, fixture, 5000));
+  g_assert_true (crm_ui_test_iterate_until (card_is_mapped, fixture, 5000));
 
   pipeline = crm_catalog_get_pipeline (catalog, crm_element_get_pipeline_id (deal));
   g_assert_nonnull (pipeline);
 
-  bar = find_first_by_type (GTK_WIDGET (fixture->window), CRM_TYPE_STAGE_BAR);
+  bar = crm_ui_test_find_by_type (GTK_WIDGET (fixture->window), CRM_TYPE_STAGE_BAR);
   g_assert_nonnull (bar);
   g_assert_true (gtk_widget_get_visible (bar));
   g_assert_cmpint (crm_stage_bar_get_stage_id (CRM_STAGE_BAR (bar)), ==, crm_element_get_stage_id (deal));
@@ -366,7 +193,7 @@ static void
 test_card_comment (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(CrmElement) deal = get_first_element (fixture, "deal");
+  g_autoptr(CrmElement) deal = crm_ui_test_load_first_element (&fixture->db, "deal");
   g_autoptr(CrmTimelineEntry) first = NULL;
   const char *text = "Cliente pediu a proposta revisada até sexta-feira.";
   GtkWidget *composer;
@@ -378,11 +205,11 @@ test_card_comment (Fixture       *fixture,
   guint n_before;
 
   crm_window_open_element (fixture->window, crm_element_get_id (deal));
-  g_assert_true (iterate_until (card_is_mapped, fixture, 5000));
+  g_assert_true (crm_ui_test_iterate_until (card_is_mapped, fixture, 5000));
 
-  timeline = find_by_name (GTK_WIDGET (fixture->window), "timeline-list");
-  composer = find_by_name (GTK_WIDGET (fixture->window), "composer-text");
-  send = find_by_name (GTK_WIDGET (fixture->window), "send-button");
+  timeline = crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "timeline-list");
+  composer = crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "composer-text");
+  send = crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "send-button");
   g_assert_true (GTK_IS_LIST_VIEW (timeline));
   g_assert_true (GTK_IS_TEXT_VIEW (composer));
   g_assert_true (GTK_IS_BUTTON (send));
@@ -391,21 +218,21 @@ test_card_comment (Fixture       *fixture,
   model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (timeline)));
   n_before = g_list_model_get_n_items (model);
   g_assert_cmpuint (n_before, >, 0);
-  g_assert_true (iterate_until (has_children, timeline, 5000));
+  g_assert_true (crm_ui_test_iterate_until (has_children, timeline, 5000));
 
   /* Nothing to send yet. */
   g_assert_false (gtk_widget_is_sensitive (send));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer));
   gtk_text_buffer_set_text (buffer, text, -1);
-  iterate_for (50);
+  crm_ui_test_iterate_for (50);
   g_assert_true (gtk_widget_is_sensitive (send));
 
   /* A button activated from the keyboard clicks after a short flash. */
   check.model = model;
   check.n_items = n_before + 1;
   gtk_widget_activate (send);
-  g_assert_true (iterate_until (model_has_n_items, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (model_has_n_items, &check, 3000));
 
   /* At the top, put there by the store's change notification. */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 1);
@@ -419,8 +246,8 @@ test_card_comment (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (send));
 
   /* And a row shows it. */
-  iterate_for (100);
-  g_assert_true (has_label_with_text (timeline, text));
+  crm_ui_test_iterate_for (100);
+  g_assert_true (crm_ui_test_has_label_with_text (timeline, text));
 }
 
 typedef struct
@@ -456,7 +283,7 @@ static void
 test_list_and_search (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(CrmElement) company = get_first_element (fixture, "company");
+  g_autoptr(CrmElement) company = crm_ui_test_load_first_element (&fixture->db, "company");
   g_autoptr(CrmElement) found = NULL;
   GtkWidget *column_view;
   GtkWidget *list_view;
@@ -465,10 +292,10 @@ test_list_and_search (Fixture       *fixture,
   SearchCheck check;
 
   crm_window_show_entity_type (fixture->window, "company");
-  g_assert_true (iterate_until (list_is_mapped, fixture, 5000));
+  g_assert_true (crm_ui_test_iterate_until (list_is_mapped, fixture, 5000));
 
-  column_view = find_by_name (GTK_WIDGET (fixture->window), "element-list");
-  search = find_by_name (GTK_WIDGET (fixture->window), "search-entry");
+  column_view = crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "element-list");
+  search = crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "search-entry");
   g_assert_true (GTK_IS_COLUMN_VIEW (column_view));
   g_assert_true (GTK_IS_SEARCH_ENTRY (search));
 
@@ -480,26 +307,26 @@ test_list_and_search (Fixture       *fixture,
   check.id = crm_element_get_id (company);
   check.n_all = g_list_model_get_n_items (model);
   gtk_editable_set_text (GTK_EDITABLE (search), crm_element_get_title (company));
-  g_assert_true (iterate_until (search_found, &check, 3000));
+  g_assert_true (crm_ui_test_iterate_until (search_found, &check, 3000));
 
   /* Opening a row shows its card; back returns to the list. */
   model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
   found = g_list_model_get_item (model, 0);
-  list_view = find_first_by_type (column_view, GTK_TYPE_LIST_VIEW);
+  list_view = crm_ui_test_find_by_type (column_view, GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list_view);
   gtk_widget_activate_action (list_view, "list.activate-item", "u", 0);
-  g_assert_true (iterate_until (card_is_mapped, fixture, 5000));
-  g_assert_true (has_label_with_text (GTK_WIDGET (fixture->window), crm_element_get_title (found)));
+  g_assert_true (crm_ui_test_iterate_until (card_is_mapped, fixture, 5000));
+  g_assert_true (crm_ui_test_has_label_with_text (GTK_WIDGET (fixture->window), crm_element_get_title (found)));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
-  g_assert_true (iterate_until (list_is_mapped, fixture, 5000));
+  g_assert_true (crm_ui_test_iterate_until (list_is_mapped, fixture, 5000));
 }
 
 static void
 test_open_reference (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  g_autoptr(CrmElement) deal = get_first_element (fixture, "deal");
+  g_autoptr(CrmElement) deal = crm_ui_test_load_first_element (&fixture->db, "deal");
   g_autofree char *good = g_strdup_printf ("deal:%" G_GINT64_FORMAT, crm_element_get_id (deal));
   g_autofree char *wrong_type = g_strdup_printf ("contact:%" G_GINT64_FORMAT, crm_element_get_id (deal));
   g_autoptr(GError) error = NULL;
@@ -522,7 +349,7 @@ test_open_reference (Fixture       *fixture,
 
   g_assert_true (crm_window_open_reference (fixture->window, good, &error));
   g_assert_no_error (error);
-  g_assert_true (iterate_until (card_is_mapped, fixture, 5000));
+  g_assert_true (crm_ui_test_iterate_until (card_is_mapped, fixture, 5000));
 }
 
 int
