@@ -99,6 +99,8 @@ e2e_center () {
 
 e2e_click () {
   local x y
+  # Wait for it: a loaded machine may take a while to show it.
+  e2e_wait_for "the widget $1" grep -q "^$1 " "$E2E_MAP" || return 1
   read -r x y < <(e2e_center "$@") || return 1
   xdotool mousemove --sync "$x" "$y"
   sleep 0.1

@@ -48,6 +48,8 @@ e2e_windows () {
 # really is, its own window says.
 e2e_popup_click () {
   local x y w h ax ay px py
+  # A loaded machine may take a while to show the popover.
+  e2e_wait_for "the widget $1" grep -q "^$1 " "$E2E_MAP" || return 1
   read -r x y w h < <(e2e_widget "$1") || return 1
   read -r ax ay _ _ < <(e2e_widget "$2") || return 1
   read -r px py < <(e2e_popup_origin) || return 1
@@ -150,8 +152,19 @@ e2e_screenshot hidden
 
 e2e_scroll_to "select-field-$MORE"
 e2e_click "select-field-$MORE"
+e2e_wait_for "the picker" grep -q "^field-picker-search " "$E2E_MAP"
 e2e_settle
-xdotool type --delay 40 "source"
+# Keys typed before the popover takes the focus would go elsewhere: check
+# what the search shows, and click into it and type again if need be.
+picker_search_done () {
+  [ "$(e2e_text field-picker-search)" = "source" ]
+}
+for attempt in 1 2 3; do
+  xdotool type --delay 40 "source"
+  e2e_wait_for "the search text" picker_search_done && break
+  e2e_popup_click field-picker-search fields-pane
+  xdotool key ctrl+a BackSpace
+done
 e2e_settle
 e2e_screenshot picker
 e2e_popup_click field-picker-source fields-pane
