@@ -46,4 +46,11 @@ e2e_check "the app reopens the same database" \
 e2e_check "the timeline shows the comment first" \
   test "$(e2e_text timeline-text 1)" = "$TEXT"
 
+# Alt+Left leaves the card for the list.
+card_gone () {
+  ! grep -q '^card-title ' "$E2E_MAP"
+}
+xdotool key alt+Left
+e2e_check "Alt+Left goes back to the list" e2e_wait_for "the list" card_gone
+
 e2e_done
