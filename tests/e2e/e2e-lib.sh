@@ -4,7 +4,7 @@
 #
 # The app writes the window coordinates of its named widgets to
 # $CLIENTELE_WIDGET_MAP whenever the window's layout settles; see
-# src/ui/crm-widget-map.c.
+# src/ui/window/crm-widget-map.c.
 
 set -u
 
