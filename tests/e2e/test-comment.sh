@@ -25,8 +25,9 @@ e2e_start --open "deal:$DEAL" || exit 1
 BEFORE=$(e2e_sql "SELECT count(*) FROM timeline_entries WHERE element_id = $DEAL")
 
 e2e_click composer-text
-xdotool type --delay 30 "$TEXT"
-sleep 0.3
+e2e_check "a click in the composer gives it the focus" e2e_wait_focus composer-text
+e2e_type "$TEXT"
+e2e_check "what is typed shows there" e2e_wait_for "the text" e2e_shows composer-text filled
 e2e_screenshot typed
 e2e_click send-button
 
@@ -44,13 +45,11 @@ e2e_start --open "deal:$DEAL" || exit 1
 e2e_check "the app reopens the same database" \
   test "$(e2e_sql "SELECT count(*) FROM timeline_entries WHERE text = '$TEXT'")" = 1
 e2e_check "the timeline shows the comment first" \
-  test "$(e2e_text timeline-text 1)" = "$TEXT"
+  e2e_wait_text timeline-text "$TEXT"
 
 # Alt+Left leaves the card for the list.
-card_gone () {
-  ! grep -q '^card-title ' "$E2E_MAP"
-}
-xdotool key alt+Left
-e2e_check "Alt+Left goes back to the list" e2e_wait_for "the list" card_gone
+e2e_key alt+Left
+e2e_check "Alt+Left goes back to the list" e2e_wait_gone card-title
+e2e_check "and shows its search" e2e_wait_shown search-entry
 
 e2e_done

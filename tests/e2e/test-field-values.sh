@@ -9,41 +9,18 @@
 
 # ---- Helpers of this test ---------------------------------------------------
 
-# The map is written after each frame; let a change reach it.
-e2e_settle () {
-  sleep 0.6
-}
-
-has_widget () {
-  grep -q "^$1 " "$E2E_MAP"
-}
-
-lacks_widget () {
-  ! grep -q "^$1 " "$E2E_MAP"
-}
-
-shows_text () {
-  [ "$(e2e_text "$1")" = "$2" ]
-}
-
-# shows_words NAME WORD… — the widget's text holds every word.
-shows_words () {
-  local text w
-  text=$(e2e_text "$1")
-  shift
-  [ -n "$text" ] || return 1
-  for w in "$@"; do
-    case "$text" in *"$w"*) ;; *) return 1 ;; esac
-  done
-}
-
 # The row shows its editor instead of its value, and the Save bar is up.
 editing () {
-  has_widget "field-row-$1" && lacks_widget "field-value-$1" && has_widget save-button
+  e2e_has "field-row-$1" && e2e_lacks "field-value-$1" && e2e_has save-button
 }
 
 not_editing () {
-  has_widget "field-value-$1" && lacks_widget save-button
+  e2e_has "field-value-$1" && e2e_lacks save-button
+}
+
+# The focus is in the row's editor, ready for keys.
+editing_focused () {
+  editing "$1" && e2e_focused "field-row-$1"
 }
 
 field_id () {
@@ -66,20 +43,18 @@ e2e_stop
 DEAL=$(e2e_sql "SELECT min(e.id) FROM elements e JOIN pipelines p ON p.id = e.pipeline_id JOIN entity_types t ON t.id = p.entity_type_id WHERE t.code = 'deal' AND p.code = 'default'")
 AMOUNT=$(field_id amount)
 e2e_start --open "deal:$DEAL" || exit 1
-e2e_wait_for "the amount" has_widget field-value-amount || exit 1
-e2e_settle
+e2e_wait_shown field-value-amount || exit 1
 
 # ---- (a) An amount typed and saved ----------------------------------------------
 
 CHANGES=$(changes_of "$AMOUNT")
 e2e_click field-value-amount
 e2e_check "clicking the amount shows its editor and the Save bar" \
-  e2e_wait_for "the amount's editor" editing amount
+  e2e_wait_for "the amount's editor" editing_focused amount
 # The entry holds the amount as it is typed in this locale (English here:
 # "36000.00"), selected.
-xdotool key ctrl+a
-xdotool type --delay 30 "12345.67"
-e2e_settle
+e2e_key ctrl+a
+e2e_type "12345.67"
 e2e_screenshot amount-typed
 e2e_click save-button
 
@@ -90,31 +65,26 @@ e2e_check "Save stores 1234567 minor units" e2e_wait_for "the amount" amount_sav
 e2e_check "in the deal's currency" \
   test "$(e2e_sql "SELECT aux FROM field_values WHERE element_id = $DEAL AND field_id = $AMOUNT")" = BRL
 e2e_check "with one field-change entry" test "$(changes_of "$AMOUNT")" -eq $((CHANGES + 1))
-e2e_settle
-e2e_alive_or_bail
 e2e_check "the card leaves editing and shows the new amount" \
-  e2e_wait_for "the amount shown" shows_text field-value-amount 'R$12,345.67'
+  e2e_wait_text field-value-amount 'R$12,345.67'
 
 # ---- (b) A bad amount is refused; Cancel restores -----------------------------------
 
-e2e_settle
 e2e_click field-value-amount
-e2e_wait_for "the amount's editor" editing amount
-xdotool key ctrl+a
-xdotool type --delay 30 "abc"
+e2e_wait_for "the amount's editor" editing_focused amount
+e2e_key ctrl+a
+e2e_type "abc"
 e2e_click save-button
 e2e_check "a bad amount is refused with a message naming the field" \
-  e2e_wait_for "the error" shows_words edit-error Amount abc
+  e2e_wait_for "the error" e2e_shows_words edit-error Amount abc
 e2e_check "the editor stays open" editing amount
 e2e_check "nothing is written" test "$(values_of "$AMOUNT")" = 1234567
 e2e_check "and no entry is added" test "$(changes_of "$AMOUNT")" -eq $((CHANGES + 1))
-e2e_settle
-e2e_alive_or_bail
 e2e_screenshot amount-error
 
 e2e_click cancel-button
 e2e_check "Cancel leaves editing and shows the saved amount again" \
-  e2e_wait_for "the amount shown" shows_text field-value-amount 'R$12,345.67'
+  e2e_wait_text field-value-amount 'R$12,345.67'
 e2e_check "the Save bar and its message are gone" \
   e2e_wait_for "the bar to go" not_editing amount
 e2e_check "the database still holds the saved amount" test "$(values_of "$AMOUNT")" = 1234567
@@ -141,31 +111,29 @@ NEW_TITLE='Suporte técnico — contrato fechado'
 
 e2e_start --open "deal:$DEAL" || exit 1
 e2e_check "the card shows the required field, not filled" \
-  e2e_wait_for "the required field" shows_text field-value-uf-e2e "Not filled"
-e2e_settle
+  e2e_wait_text field-value-uf-e2e "Not filled"
 
 TITLE_CHANGES=$(changes_of "$TITLE_FIELD")
 e2e_click field-value-title
-e2e_wait_for "the title's editor" editing title
-xdotool key ctrl+a
-xdotool type --delay 30 "$NEW_TITLE"
+e2e_wait_for "the title's editor" editing_focused title
+e2e_key ctrl+a
+e2e_type "$NEW_TITLE"
 e2e_click save-button
 e2e_check "saving another field is refused, naming the required one" \
-  e2e_wait_for "the error" shows_words edit-error "Número do contrato"
+  e2e_wait_for "the error" e2e_shows_words edit-error "Número do contrato"
 e2e_check "the title is not written" \
   test "$(e2e_sql "SELECT title FROM elements WHERE id = $DEAL")" = "$OLD_TITLE"
 e2e_check "nor any field-change entry" test "$(changes_of "$TITLE_FIELD")" -eq "$TITLE_CHANGES"
 e2e_check "the required field's editor is shown" \
   e2e_wait_for "the required field's editor" editing uf-e2e
 e2e_check "the title's editor stays open (what was typed is saved below)" editing title
-e2e_settle
-e2e_alive_or_bail
 e2e_screenshot required-error
 
 # Into the required field's entry, then Save again.
+e2e_scroll_to field-row-uf-e2e fields-pane 700
 e2e_click field-row-uf-e2e
-xdotool type --delay 30 "CT-2026/0042"
-e2e_settle
+e2e_wait_focus field-row-uf-e2e
+e2e_type "CT-2026/0042"
 e2e_click save-button
 
 both_saved () {
@@ -173,14 +141,12 @@ both_saved () {
   [ "$(values_of "$CONTRACT")" = "CT-2026/0042" ]
 }
 e2e_check "once it is filled in, both are saved" e2e_wait_for "both values" both_saved
-e2e_settle
-e2e_alive_or_bail
 e2e_check "with a field-change entry each" \
   test "$(changes_of "$TITLE_FIELD")|$(changes_of "$CONTRACT")" = "$((TITLE_CHANGES + 1))|1"
 e2e_check "the card leaves editing and shows both" \
-  e2e_wait_for "both shown" shows_text field-value-uf-e2e "CT-2026/0042"
-e2e_check "the title too" shows_text field-value-title "$NEW_TITLE"
-e2e_check "the Save bar is gone" e2e_wait_for "the bar to go" lacks_widget save-button
+  e2e_wait_text field-value-uf-e2e "CT-2026/0042"
+e2e_check "the title too" e2e_wait_text field-value-title "$NEW_TITLE"
+e2e_check "the Save bar is gone" e2e_wait_gone save-button
 e2e_screenshot saved
 
 e2e_done

@@ -170,6 +170,7 @@ build_drop_down (CrmListEditor *self)
       gtk_drop_down_set_enable_search (self->drop_down, TRUE);
     }
   gtk_widget_set_halign (GTK_WIDGET (self->drop_down), GTK_ALIGN_START);
+  gtk_widget_set_name (GTK_WIDGET (self->drop_down), "list-drop-down");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, crm_field_get_label (self->field),
                                   -1);

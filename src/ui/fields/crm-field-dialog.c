@@ -534,6 +534,7 @@ crm_field_dialog_init (CrmFieldDialog *self)
   self->link_codes = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_name (GTK_WIDGET (self), "field-dialog");
 }
 
 /* ---- Public API ---------------------------------------------------------- */

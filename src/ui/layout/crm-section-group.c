@@ -17,6 +17,7 @@
 #include "crm-fields-pane-private.h"
 #include "crm-layout-dnd.h"
 #include "crm-section-group.h"
+#include "crm-widget-map.h"
 
 #define DROP_ABOVE_CLASS "crm-drop-above"
 #define DROP_BELOW_CLASS "crm-drop-below"
@@ -201,6 +202,8 @@ delete_action_cb (GtkWidget  *widget,
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),
                                     NULL);
+  crm_widget_map_name_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "delete", NULL);
+  gtk_widget_set_name (dialog, "delete-section-dialog");
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

@@ -23,6 +23,7 @@
 #include "crm-comment-editor.h"
 #include "crm-timeline-row.h"
 #include "crm-window.h"
+#include "crm-widget-map.h"
 
 struct _CrmTimelineRow
 {
@@ -387,6 +388,8 @@ delete_action_cb (GtkWidget  *widget,
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),
                                     NULL);
+  crm_widget_map_name_responses (dialog, "cancel", "delete", NULL);
+  gtk_widget_set_name (GTK_WIDGET (dialog), "delete-comment-dialog");
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");

@@ -16,6 +16,7 @@
 #include "crm-application.h"
 #include "crm-settings.h"
 #include "crm-window.h"
+#include "crm-widget-map.h"
 
 struct _CrmApplication
 {
@@ -124,6 +125,8 @@ report_open_error (CrmApplication          *self,
 
   dialog = adw_message_dialog_new (NULL, _("Could Not Open the Database"), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  crm_widget_map_name_responses (ADW_MESSAGE_DIALOG (dialog), "close", NULL);
+  gtk_widget_set_name (dialog, "database-error-dialog");
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
