@@ -25,11 +25,24 @@ E2E_FAILED=0
 E2E_TIMEOUT=${E2E_TIMEOUT:-30}
 
 e2e_cleanup () {
+  local core
   if [ -n "$E2E_APP_PID" ] && kill -0 "$E2E_APP_PID" 2>/dev/null; then
     kill "$E2E_APP_PID" 2>/dev/null
     wait "$E2E_APP_PID" 2>/dev/null
   fi
-  if [ -n "${E2E_KEEP:-}" ]; then
+  # A crash leaves a core in the app's folder (when the system allows):
+  # its stack is what a fix needs.
+  for core in "$E2E_TMP"/core*; do
+    [ -f "$core" ] || continue
+    E2E_FAILED=$((E2E_FAILED + 1))
+    if command -v gdb >/dev/null 2>&1; then
+      echo "# the app crashed; its stack:"
+      gdb -batch -ex 'thread apply all bt 30' "$CLIENTELE_BIN" "$core" 2>/dev/null | sed 's/^/# /'
+    fi
+  done
+  # What a failure leaves — screenshots, the app's log, the map, the
+  # database — is kept for a look.
+  if [ -n "${E2E_KEEP:-}" ] || [ "$E2E_FAILED" -gt 0 ]; then
     echo "# kept $E2E_TMP"
   else
     rm -rf "$E2E_TMP"
@@ -76,10 +89,12 @@ e2e_alive () {
 # e2e_start ARGS… — runs the app and waits until its window shows.
 e2e_start () {
   rm -f "$E2E_MAP"
-  env GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
-      GSETTINGS_BACKEND=memory ADW_DISABLE_PORTAL=1 GTK_USE_PORTAL=0 \
-      CLIENTELE_WIDGET_MAP="$E2E_MAP" \
-      "$CLIENTELE_BIN" --db "$E2E_DB" "$@" >>"$E2E_TMP/app.log" 2>&1 &
+  # From its own folder, so a core dump lands beside its log.
+  (cd "$E2E_TMP" &&
+   exec env GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
+        GSETTINGS_BACKEND=memory ADW_DISABLE_PORTAL=1 GTK_USE_PORTAL=0 \
+        CLIENTELE_WIDGET_MAP="$E2E_MAP" \
+        "$CLIENTELE_BIN" --db "$E2E_DB" "$@" >>"$E2E_TMP/app.log" 2>&1) &
   E2E_APP_PID=$!
   e2e_wait_for "the window to appear" test -s "$E2E_MAP" || {
     sed 's/^/# app: /' "$E2E_TMP/app.log" >&2
