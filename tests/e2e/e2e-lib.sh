@@ -215,6 +215,22 @@ e2e_type () {
   xdotool type --delay 30 "$1"
 }
 
+# e2e_type_into NAME TEXT — types TEXT into the focused entry NAME over
+# what it holds, and checks it arrived: xdotool types a character missing
+# from the keymap by remapping a key first, which a busy app may see late
+# and lose, so a wrong text is typed again.
+e2e_type_into () {
+  local name=$1 text=$2
+  for _ in 1 2 3; do
+    xdotool key ctrl+a
+    xdotool type --delay 30 "$text"
+    if E2E_TIMEOUT=5 e2e_wait_for "$name to show '$text'" e2e_shows "$name" "$text"; then
+      return 0
+    fi
+  done
+  return 1
+}
+
 e2e_key () {
   xdotool key "$@"
 }

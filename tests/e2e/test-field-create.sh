@@ -63,8 +63,7 @@ SECTION=$(e2e_sql "SELECT id FROM layout_sections WHERE layout_id = $LAYOUT ORDE
 e2e_click "create-field-$SECTION"
 e2e_check "Create Field opens the New Field dialog" e2e_wait_shown field-dialog
 e2e_check "with the focus in the label" e2e_wait_focus field-label
-e2e_type "$LABEL"
-e2e_check "the label shows what was typed" e2e_wait_text field-label "$LABEL"
+e2e_check "the label shows what was typed" e2e_type_into field-label "$LABEL"
 
 e2e_click field-type
 e2e_click_row "List"
@@ -75,8 +74,7 @@ e2e_click list-item-entry
 e2e_wait_focus list-item-entry
 ITEMS=
 for item in 'Loja física' 'Site' 'Representante'; do
-  e2e_type "$item"
-  e2e_wait_text list-item-entry "$item"
+  e2e_type_into list-item-entry "$item"
   e2e_key Return
   ITEMS=${ITEMS:+$ITEMS|}$item
   e2e_wait_for "the item $item" shows_items "$ITEMS"

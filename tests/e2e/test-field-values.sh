@@ -20,7 +20,7 @@ not_editing () {
 
 # The focus is in the row's editor, ready for keys.
 editing_focused () {
-  editing "$1" && e2e_focused "field-row-$1"
+  editing "$1" && e2e_focused "value-entry-$1"
 }
 
 field_id () {
@@ -53,8 +53,7 @@ e2e_check "clicking the amount shows its editor and the Save bar" \
   e2e_wait_for "the amount's editor" editing_focused amount
 # The entry holds the amount as it is typed in this locale (English here:
 # "36000.00"), selected.
-e2e_key ctrl+a
-e2e_type "12345.67"
+e2e_check "what is typed shows in the editor" e2e_type_into value-entry-amount "12345.67"
 e2e_screenshot amount-typed
 e2e_click save-button
 
@@ -72,8 +71,7 @@ e2e_check "the card leaves editing and shows the new amount" \
 
 e2e_click field-value-amount
 e2e_wait_for "the amount's editor" editing_focused amount
-e2e_key ctrl+a
-e2e_type "abc"
+e2e_type_into value-entry-amount "abc"
 e2e_click save-button
 e2e_check "a bad amount is refused with a message naming the field" \
   e2e_wait_for "the error" e2e_shows_words edit-error Amount abc
@@ -116,8 +114,7 @@ e2e_check "the card shows the required field, not filled" \
 TITLE_CHANGES=$(changes_of "$TITLE_FIELD")
 e2e_click field-value-title
 e2e_wait_for "the title's editor" editing_focused title
-e2e_key ctrl+a
-e2e_type "$NEW_TITLE"
+e2e_type_into value-entry-title "$NEW_TITLE"
 e2e_click save-button
 e2e_check "saving another field is refused, naming the required one" \
   e2e_wait_for "the error" e2e_shows_words edit-error "Número do contrato"
@@ -130,10 +127,10 @@ e2e_check "the title's editor stays open (what was typed is saved below)" editin
 e2e_screenshot required-error
 
 # Into the required field's entry, then Save again.
-e2e_scroll_to field-row-uf-e2e fields-pane 700
-e2e_click field-row-uf-e2e
-e2e_wait_focus field-row-uf-e2e
-e2e_type "CT-2026/0042"
+e2e_scroll_to value-entry-uf-e2e fields-pane 700
+e2e_click value-entry-uf-e2e
+e2e_wait_focus value-entry-uf-e2e
+e2e_type_into value-entry-uf-e2e "CT-2026/0042"
 e2e_click save-button
 
 both_saved () {

@@ -110,8 +110,7 @@ e2e_screenshot hidden
 e2e_scroll_to "select-field-$MORE" fields-pane
 e2e_click "select-field-$MORE"
 e2e_check "Select field opens with the focus in its search" e2e_wait_focus field-picker-search
-e2e_type "source"
-e2e_check "the search shows what was typed" e2e_wait_text field-picker-search "source"
+e2e_check "the search shows what was typed" e2e_type_into field-picker-search "source"
 e2e_check "and the hidden field, unchecked" e2e_wait_for "source unchecked" e2e_unchecked field-picker-source
 e2e_screenshot picker
 e2e_click field-picker-source
@@ -127,9 +126,7 @@ e2e_check "Escape closes Select field" e2e_wait_gone field-picker-search
 e2e_scroll_to "section-rename-$ABOUT" fields-pane
 e2e_click "section-rename-$ABOUT"
 e2e_check "the pencil gives the title's entry the focus" e2e_wait_focus "section-title-entry-$ABOUT"
-e2e_key ctrl+a
-e2e_type "Resumo"
-e2e_wait_text "section-title-entry-$ABOUT" "Resumo"
+e2e_type_into "section-title-entry-$ABOUT" "Resumo"
 e2e_key Return
 e2e_check "the pencil renames the section" e2e_wait_for "the new name" titled_as "More|Resumo"
 e2e_check "the pane shows the new name" e2e_wait_text "section-title-$ABOUT" "Resumo"

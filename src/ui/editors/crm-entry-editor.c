@@ -259,6 +259,7 @@ GtkWidget *
 crm_entry_editor_new (CrmField *field)
 {
   CrmEntryEditor *self;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (CRM_IS_FIELD (field), NULL);
 
@@ -266,6 +267,9 @@ crm_entry_editor_new (CrmField *field)
   self->field = g_object_ref (field);
 
   self->entry = GTK_ENTRY (gtk_entry_new ());
+  name = g_strdup_printf ("value-entry-%s", crm_field_get_code (field));
+  g_strdelimit (name, "_", '-');
+  gtk_widget_set_name (GTK_WIDGET (self->entry), name);
   gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->entry), GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
