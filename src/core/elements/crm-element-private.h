@@ -23,7 +23,8 @@ CrmElement *_crm_element_new_from_row (sqlite3_stmt     *stmt,
 gboolean    _crm_element_load_values  (CrmElement       *self,
                                        CrmSession       *session,
                                        GError          **error);
-/* Display text of one value, naming what reference types point to. */
+/* Display text of one value, naming what reference types point to;
+ * @field may be NULL (deleted since). */
 char       *_crm_format_value         (CrmStore         *store,
                                        CrmField         *field,
                                        const CrmValue   *value,

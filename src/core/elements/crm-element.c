@@ -316,7 +316,8 @@ _crm_format_value (CrmStore        *store,
     case CRM_FIELD_TYPE_ADDRESS:
     case CRM_FIELD_TYPE_LAST:
     default:
-      return crm_value_format (value, crm_field_get_options (field), locale);
+      /* No field: one deleted since, formatted without its options. */
+      return crm_value_format (value, field != NULL ? crm_field_get_options (field) : NULL, locale);
     }
 }
 
