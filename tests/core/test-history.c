@@ -245,6 +245,104 @@ test_restricted (Fixture       *f,
   g_assert_cmpuint (changes->len, ==, 3);
 }
 
+/* Every page of the timeline, through the keyset cursor. */
+static GPtrArray *
+read_in_pages (CrmSession *session,
+               gint64      element_id,
+               guint       page_size)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) page = NULL;
+      CrmTimelineEntry *last = all->len > 0 ? g_ptr_array_index (all, all->len - 1) : NULL;
+      g_autofree char *seconds = NULL;
+      g_autofree char *cursor = NULL;
+
+      if (last != NULL)
+        {
+          GDateTime *last_time = crm_timeline_entry_get_created_at (last);
+
+          /* The stored form of created_at, as the model keeps it. */
+          seconds = g_date_time_format (last_time, "%Y-%m-%dT%H:%M:%S");
+          cursor = g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (last_time) / 1000);
+        }
+      page = crm_timeline_query_page (session, element_id, cursor,
+                                      last ? crm_timeline_entry_get_id (last) : 0, page_size, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, <=, page_size);
+      for (guint i = 0; i < page->len; i++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (page, i)));
+      if (page->len < page_size)
+        return all;
+    }
+}
+
+/* Pages after the first leave the hidden changes out too, and stay full. */
+static void
+test_paging (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) theirs = NULL;
+  gint64 deal = create_deal (f, at (1, 9), "Consultoria", "10.00 BRL");
+
+  for (int day = 2; day <= 4; day++)
+    {
+      g_autoptr(CrmElementDraft) draft = edit (f, f->session, deal, at (day, 9));
+      g_autofree char *amount = g_strdup_printf ("%d.00 BRL", 10 * day);
+      g_autofree char *commission = g_strdup_printf ("%d.00 BRL", day);
+
+      set_input (draft, "amount", amount);
+      set_input_id (f, draft, f->commission_id, commission);
+      save (draft, deal);
+    }
+
+  mine = read_in_pages (f->session, deal, 2);
+  g_assert_cmpuint (mine->len, ==, 7);
+  theirs = read_in_pages (f->other, deal, 2);
+  g_assert_cmpuint (theirs->len, ==, 4);
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      CrmTimelineEntry *entry = g_ptr_array_index (theirs, i);
+
+      g_assert_cmpint (crm_timeline_entry_get_field_id (entry), !=, f->commission_id);
+      if (i > 0)
+        g_assert_cmpint (crm_timeline_entry_get_id (entry), <, crm_timeline_entry_get_id (g_ptr_array_index (theirs, i - 1)));
+    }
+}
+
+/* An entry read by a session that is gone since tells nothing more. */
+static void
+test_reader_gone (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *summary = NULL;
+  CrmSession *reader;
+  gint64 deal = create_deal (f, at (1, 9), "Consultoria", "10.00 BRL");
+
+  {
+    g_autoptr(CrmElementDraft) draft = edit (f, f->session, deal, at (2, 9));
+
+    set_input (draft, "amount", "20.00 BRL");
+    save (draft, deal);
+  }
+
+  reader = crm_session_new (f->store, COLLEAGUE_ID, &error);
+  g_assert_no_error (error);
+  changes = crm_timeline_query_field_changes (reader, deal, &error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_finalize_object (reader);
+
+  summary = crm_timeline_entry_dup_summary (g_ptr_array_index (changes, 0));
+  g_assert_cmpstr (summary, ==, "Field changed");
+  g_assert_false (crm_timeline_entry_get_change (g_ptr_array_index (changes, 0), NULL, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +357,8 @@ main (int   argc,
   ADD ("/history/renamed-and-deleted", test_renamed_and_deleted);
   ADD ("/history/legacy-entries", test_legacy_entries);
   ADD ("/history/restricted", test_restricted);
+  ADD ("/history/paging", test_paging);
+  ADD ("/history/reader-gone", test_reader_gone);
 
   return g_test_run ();
 }

@@ -14,6 +14,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "crm-field.h"
 #include "crm-session.h"
 
@@ -58,17 +60,23 @@ char           *_crm_field_change_dup_text    (const CrmFieldChange *change,
                                                gboolean              after);
 
 /* The SQL function the condition below calls, on the store's connection
- * (once). */
+ * (once, before preparing statements that use it). */
 void            _crm_field_change_register_sql (CrmStore            *store);
+/* Binds @session to CRM_READER_PARAM in @stmt, when it has it. */
+void            _crm_field_change_bind_reader  (CrmSession          *session,
+                                                sqlite3_stmt        *stmt);
 
-/* How _crm_timeline_prepare () binds the reading session to :reader. */
-#define CRM_READER_POINTER_TYPE "CrmSession"
+/* The reader's parameter: numbered, and past those of any statement,
+ * since a named one would take the next free number and could meet a
+ * later "?4". Statements keep their own parameters below it. */
+#define CRM_READER_PARAM_INDEX 100
+#define CRM_READER_PARAM       "?100"
 
 /* A condition on the entries of alias t: leaves out the field changes the
- * session bound to :reader may not see (see _crm_timeline_prepare ()). */
+ * session bound to CRM_READER_PARAM may not see (see _crm_timeline_prepare ()). */
 #define CRM_ENTRY_VISIBLE_TO_READER \
   "(t.kind <> 'field-change' OR " \
-  " crm_field_change_visible (:reader, json_extract (t.payload, '$.field'), " \
+  " crm_field_change_visible (" CRM_READER_PARAM ", json_extract (t.payload, '$.field'), " \
   "                           json_extract (t.payload, '$.restricted')))"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmFieldChange, _crm_field_change_free)

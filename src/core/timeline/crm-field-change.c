@@ -288,6 +288,8 @@ _crm_field_change_dup_text (const CrmFieldChange *change,
 
 /* ---- In SQL ------------------------------------------------------------------- */
 
+#define READER_POINTER_TYPE "CrmSession"
+
 /* crm_field_change_visible (reader, field id, restricted): the rule of
  * _crm_field_change_is_visible () on the payload's members, so paged
  * queries leave the hidden changes out and their pages stay full. */
@@ -296,7 +298,7 @@ field_change_visible_sql (sqlite3_context  *context,
                           int               argc,
                           sqlite3_value   **argv)
 {
-  CrmSession *session = sqlite3_value_pointer (argv[0], CRM_READER_POINTER_TYPE);
+  CrmSession *session = sqlite3_value_pointer (argv[0], READER_POINTER_TYPE);
   CrmFieldChange change = { 0, };
 
   /* A query that forgot to bind its reader shows nothing hidden. */
@@ -314,16 +316,26 @@ void
 _crm_field_change_register_sql (CrmStore *store)
 {
   static GQuark registered_quark;
-  sqlite3 *db = _crm_store_get_db (store);
+  sqlite3 *db;
 
   if (G_UNLIKELY (registered_quark == 0))
     registered_quark = g_quark_from_static_string ("crm-field-change-sql");
   if (g_object_get_qdata (G_OBJECT (store), registered_quark) != NULL)
     return;
 
+  db = _crm_store_get_db (store);
   if (sqlite3_create_function_v2 (db, "crm_field_change_visible", 3,
                                   SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                                   field_change_visible_sql, NULL, NULL, NULL) != SQLITE_OK)
     g_critical ("Could not register crm_field_change_visible: %s", sqlite3_errmsg (db));
   g_object_set_qdata (G_OBJECT (store), registered_quark, GINT_TO_POINTER (1));
+}
+
+void
+_crm_field_change_bind_reader (CrmSession   *session,
+                               sqlite3_stmt *stmt)
+{
+  /* Only while the statement runs: the caller holds the session. */
+  if (sqlite3_bind_parameter_count (stmt) >= CRM_READER_PARAM_INDEX)
+    sqlite3_bind_pointer (stmt, CRM_READER_PARAM_INDEX, session, READER_POINTER_TYPE, NULL);
 }

@@ -31,8 +31,11 @@ struct _CrmTimelineEntry
   CrmEntryKind    kind;
   guint           pinned : 1;
 
-  /* Written for the reader as the entry is read: the entry is plain data
-   * after that, and may outlive the session. */
+  /* Field and stage changes are written for their reader when first
+   * asked for (a page holds more than a screen shows, and parsing costs);
+   * the entry does not keep its reader alive. */
+  GWeakRef        reader;
+  guint           rendered : 1;
   char           *summary;          /* NULL: the text, or the kind's label */
   gint64          change_field_id;  /* field changes the reader may see: */
   char           *change_label;
@@ -103,6 +106,7 @@ crm_timeline_entry_finalize (GObject *object)
 {
   CrmTimelineEntry *self = (CrmTimelineEntry *)object;
 
+  g_weak_ref_clear (&self->reader);
   g_free (self->summary);
   g_free (self->change_label);
   g_free (self->change_old);
@@ -147,18 +151,20 @@ dup_stage_name (CrmCatalog *catalog,
                 const char *id_member,
                 const char *name_member)
 {
-  CrmStage *stage = crm_catalog_get_stage (catalog, json_object_get_int_member_with_default (object, id_member, 0));
+  gint64 id = json_object_get_int_member_with_default (object, id_member, 0);
+  CrmStage *stage = catalog != NULL ? crm_catalog_get_stage (catalog, id) : NULL;
 
   if (stage != NULL)
     return g_strdup (crm_stage_get_name (stage));
   return payload_string (object, name_member);
 }
 
+/* Without a reader (gone since), with the names stored. */
 static void
 render_stage_change (CrmTimelineEntry *self,
                      CrmSession       *session)
 {
-  CrmCatalog *catalog = crm_store_get_catalog (crm_session_get_store (session));
+  CrmCatalog *catalog = session != NULL ? crm_store_get_catalog (crm_session_get_store (session)) : NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -180,11 +186,12 @@ static void
 render_field_change (CrmTimelineEntry *self,
                      CrmSession       *session)
 {
-  g_autoptr(CrmFieldChange) change = _crm_field_change_parse (self->payload);
+  g_autoptr(CrmFieldChange) change = NULL;
 
-  /* Hidden from this reader (or unreadable): the kind's name alone, no
-   * field, no value. */
-  if (change == NULL || !_crm_field_change_is_visible (change, session))
+  /* Hidden from this reader, unreadable, or no reader any more: the
+   * kind's name alone, no field, no value. */
+  if (session == NULL || (change = _crm_field_change_parse (self->payload)) == NULL ||
+      !_crm_field_change_is_visible (change, session))
     return;
 
   self->change_field_id = change->field_id;
@@ -195,6 +202,23 @@ render_field_change (CrmTimelineEntry *self,
   self->summary = g_strdup_printf (_("%s: %s → %s"), self->change_label,
                                    *self->change_old ? self->change_old : "—",
                                    *self->change_new ? self->change_new : "—");
+}
+
+static void
+ensure_rendered (CrmTimelineEntry *self)
+{
+  g_autoptr(CrmSession) session = NULL;
+
+  if (self->rendered)
+    return;
+  self->rendered = TRUE;
+  session = g_weak_ref_get (&self->reader);
+  g_weak_ref_set (&self->reader, NULL);
+
+  if (self->kind == CRM_ENTRY_FIELD_CHANGE)
+    render_field_change (self, session);
+  else if (self->kind == CRM_ENTRY_STAGE_CHANGE)
+    render_stage_change (self, session);
 }
 
 CrmTimelineEntry *
@@ -220,10 +244,10 @@ _crm_timeline_entry_new_from_row (CrmSession   *session,
   author = crm_catalog_get_user (crm_store_get_catalog (store), self->author_id);
   self->author_name = author ? g_strdup (crm_user_get_name (author)) : NULL;
 
-  if (self->kind == CRM_ENTRY_FIELD_CHANGE)
-    render_field_change (self, session);
-  else if (self->kind == CRM_ENTRY_STAGE_CHANGE)
-    render_stage_change (self, session);
+  if (self->kind == CRM_ENTRY_FIELD_CHANGE || self->kind == CRM_ENTRY_STAGE_CHANGE)
+    g_weak_ref_set (&self->reader, session);
+  else
+    self->rendered = TRUE;
   return self;
 }
 
@@ -310,6 +334,7 @@ crm_timeline_entry_dup_summary (CrmTimelineEntry *self)
 {
   g_return_val_if_fail (CRM_IS_TIMELINE_ENTRY (self), NULL);
 
+  ensure_rendered (self);
   if (self->summary != NULL)
     return g_strdup (self->summary);
   if (self->kind == CRM_ENTRY_CREATED && (self->text == NULL || *self->text == '\0'))
@@ -327,6 +352,7 @@ crm_timeline_entry_get_change (CrmTimelineEntry  *self,
 {
   g_return_val_if_fail (CRM_IS_TIMELINE_ENTRY (self), FALSE);
 
+  ensure_rendered (self);
   if (self->change_label == NULL)
     return FALSE;
 
@@ -343,5 +369,7 @@ gint64
 crm_timeline_entry_get_field_id (CrmTimelineEntry *self)
 {
   g_return_val_if_fail (CRM_IS_TIMELINE_ENTRY (self), 0);
+
+  ensure_rendered (self);
   return self->change_field_id;
 }

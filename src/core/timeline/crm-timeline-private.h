@@ -34,7 +34,7 @@ gint64            _crm_timeline_insert              (CrmStore     *store,
  * formatted for them. */
 CrmTimelineEntry *_crm_timeline_entry_new_from_row  (CrmSession   *session,
                                                      sqlite3_stmt *stmt);
-/* A cached statement with @session bound to :reader, the parameter of
+/* A cached statement with @session bound to the parameter of
  * CRM_ENTRY_VISIBLE_TO_READER (crm-field-change-private.h). */
 sqlite3_stmt     *_crm_timeline_prepare             (CrmSession   *session,
                                                      const char   *sql,

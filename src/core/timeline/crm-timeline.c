@@ -66,15 +66,12 @@ _crm_timeline_prepare (CrmSession  *session,
 {
   CrmStore *store = crm_session_get_store (session);
   sqlite3_stmt *stmt;
-  int reader;
 
   _crm_field_change_register_sql (store);
   stmt = _crm_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  reader = sqlite3_bind_parameter_index (stmt, ":reader");
-  if (reader > 0)
-    sqlite3_bind_pointer (stmt, reader, session, CRM_READER_POINTER_TYPE, NULL);
+  _crm_field_change_bind_reader (session, stmt);
   return stmt;
 }
 
