@@ -7,6 +7,7 @@
 #include "crm-catalog.h"
 #include "crm-demo.h"
 #include "crm-element.h"
+#include "crm-element-as-of.h"
 #include "crm-element-draft.h"
 #include "crm-element-list-model.h"
 #include "crm-entity-type.h"

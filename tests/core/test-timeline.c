@@ -668,9 +668,16 @@ test_field_change (Fixture       *f,
   g_assert_cmpstr (summary, ==, "Position: — → Gerente");
   payload = parse_object (parser, crm_timeline_entry_get_payload (entry));
   g_assert_cmpint (json_object_get_int_member (payload, "field"), ==, crm_field_get_id (position));
+  /* The values as field_values stores them, not as the writer saw them. */
+  g_assert_cmpint (json_object_get_int_member (payload, "v"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (payload, "code"), ==, "position");
+  g_assert_cmpstr (json_object_get_string_member (payload, "type"), ==, "string");
   g_assert_cmpstr (json_object_get_string_member (payload, "label"), ==, "Position");
-  g_assert_cmpstr (json_object_get_string_member (payload, "old"), ==, "");
-  g_assert_cmpstr (json_object_get_string_member (payload, "new"), ==, "Gerente");
+  g_assert_false (json_object_get_boolean_member (payload, "restricted"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (payload, "old")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (payload, "new")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (payload, "new"), 0),
+                                                  "value"), ==, "Gerente");
   /* The model got it, on top. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
   {

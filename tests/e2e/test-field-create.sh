@@ -116,8 +116,8 @@ value_saved () {
   [ "$(e2e_sql "SELECT group_concat (value) FROM field_values WHERE element_id = $DEAL AND field_id = $FIELD")" = "$SITE_KEY" ]
 }
 e2e_check "Save stores the item's key on the deal" e2e_wait_for "the value" value_saved
-e2e_check "and writes one field-change entry for it" \
-  test "$(e2e_sql "SELECT count(*) FROM timeline_entries WHERE element_id = $DEAL AND kind = 'field-change' AND json_extract (payload, '\$.field') = $FIELD")" = 1
+e2e_check "and writes one field-change entry for it, with the key as stored" \
+  test "$(e2e_sql "SELECT count(*) FROM timeline_entries WHERE element_id = $DEAL AND kind = 'field-change' AND json_extract (payload, '\$.field') = $FIELD AND json_extract (payload, '\$.new[0].value') = '$SITE_KEY'")" = 1
 e2e_check "the card leaves editing" e2e_wait_gone save-button
 e2e_check "and shows the value" e2e_wait_text "field-value-$NAME" "Site"
 e2e_screenshot saved

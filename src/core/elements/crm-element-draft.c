@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "crm-catalog-private.h"
+#include "crm-element-as-of.h"
 #include "crm-element-draft-private.h"
 #include "crm-element-private.h"
 #include "crm-error.h"
@@ -128,6 +129,9 @@ crm_element_draft_new_for (CrmSession *session,
   g_return_val_if_fail (CRM_IS_SESSION (session), NULL);
   g_return_val_if_fail (CRM_IS_ELEMENT (element), NULL);
   g_return_val_if_fail (crm_element_has_values (element), NULL);
+  /* A card as it was is for reading: saving it would log its old values
+   * as undone changes. */
+  g_return_val_if_fail (crm_element_get_as_of (element) == NULL, NULL);
 
   self = g_object_new (CRM_TYPE_ELEMENT_DRAFT, NULL);
   self->session = g_object_ref (session);

@@ -78,55 +78,6 @@ values_equal (GPtrArray *a,
 }
 
 static char *
-format_values (CrmStore  *store,
-               CrmField  *field,
-               GPtrArray *values)
-{
-  const CrmLocale *locale = crm_locale_get_default ();
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; values != NULL && i < values->len; i++)
-    {
-      g_autofree char *one = _crm_format_value (store, field, g_ptr_array_index (values, i), locale);
-
-      if (one == NULL)
-        continue;
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, one);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static char *
-change_payload (CrmStore  *store,
-                CrmField  *field,
-                GPtrArray *old_values,
-                GPtrArray *new_values)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *old_text = format_values (store, field, old_values);
-  g_autofree char *new_text = format_values (store, field, new_values);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "field");
-  json_builder_add_int_value (builder, crm_field_get_id (field));
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, crm_field_get_code (field));
-  json_builder_set_member_name (builder, "label");
-  json_builder_add_string_value (builder, crm_field_get_label (field));
-  json_builder_set_member_name (builder, "old");
-  json_builder_add_string_value (builder, old_text);
-  json_builder_set_member_name (builder, "new");
-  json_builder_add_string_value (builder, new_text);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
-static char *
 stage_payload (CrmCatalog *catalog,
                gint64      from,
                gint64      to)
@@ -338,7 +289,7 @@ log_changes (CrmElementDraft  *self,
         continue;
       if (!write_values (self, element_id, field, data, error))
         return FALSE;
-      payload = change_payload (store, field, old_values, data);
+      payload = _crm_field_change_to_json (field, old_values, data);
       if (_crm_timeline_insert (store, element_id, CRM_ENTRY_FIELD_CHANGE, user, now,
                                 NULL, payload, error) == 0)
         return FALSE;

@@ -11,29 +11,6 @@
 #include "crm-error.h"
 #include "crm-store-private.h"
 
-struct _CrmElement
-{
-  GObject     parent_instance;
-
-  CrmStore   *store;          /* set once values are loaded */
-  gint64      id;
-  gint64      entity_type_id;
-  gint64      lead_kind_id;
-  gint64      pipeline_id;
-  gint64      stage_id;
-  char       *title;
-  gint64      responsible_id;
-  gint64      created_by;
-  gint64      updated_by;
-  GDateTime  *created_at;
-  GDateTime  *updated_at;
-  char       *sort_title;
-  char       *created_at_text;
-  char       *updated_at_text;
-  GHashTable *values;         /* field id → GPtrArray of CrmValue */
-  GPtrArray  *column_values;  /* keeps synthesized values alive */
-};
-
 G_DEFINE_FINAL_TYPE (CrmElement, crm_element, G_TYPE_OBJECT)
 
 enum {
@@ -60,6 +37,8 @@ crm_element_finalize (GObject *object)
   g_clear_pointer (&self->updated_at, g_date_time_unref);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->column_values, g_ptr_array_unref);
+  g_clear_pointer (&self->as_of, g_date_time_unref);
+  g_clear_pointer (&self->unknown, g_hash_table_unref);
 
   G_OBJECT_CLASS (crm_element_parent_class)->finalize (object);
 }
@@ -316,7 +295,8 @@ _crm_format_value (CrmStore        *store,
     case CRM_FIELD_TYPE_ADDRESS:
     case CRM_FIELD_TYPE_LAST:
     default:
-      return crm_value_format (value, crm_field_get_options (field), locale);
+      /* No field: one deleted since, formatted without its options. */
+      return crm_value_format (value, field != NULL ? crm_field_get_options (field) : NULL, locale);
     }
 }
 

@@ -15,8 +15,9 @@ struct _CrmSession
 {
   GObject   parent_instance;
 
-  CrmStore *store;
-  gint64    user_id;
+  CrmStore        *store;
+  gint64           user_id;
+  const CrmLocale *locale;   /* NULL: the process's, read when asked */
 };
 
 G_DEFINE_FINAL_TYPE (CrmSession, crm_session, G_TYPE_OBJECT)
@@ -162,6 +163,21 @@ crm_session_get_user (CrmSession *self)
 {
   g_return_val_if_fail (CRM_IS_SESSION (self), NULL);
   return crm_catalog_get_user (crm_store_get_catalog (self->store), self->user_id);
+}
+
+const CrmLocale *
+crm_session_get_locale (CrmSession *self)
+{
+  g_return_val_if_fail (CRM_IS_SESSION (self), NULL);
+  return self->locale != NULL ? self->locale : crm_locale_get_default ();
+}
+
+void
+crm_session_set_locale (CrmSession      *self,
+                        const CrmLocale *locale)
+{
+  g_return_if_fail (CRM_IS_SESSION (self));
+  self->locale = locale;
 }
 
 gboolean

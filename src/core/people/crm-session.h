@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "crm-field.h"
+#include "crm-locale.h"
 #include "crm-store.h"
 #include "crm-user.h"
 
@@ -38,6 +39,12 @@ CrmStore   *crm_session_get_store        (CrmSession    *self);
 gint64      crm_session_get_user_id      (CrmSession    *self);
 CrmUser    *crm_session_get_user         (CrmSession    *self);
 gboolean    crm_session_is_admin         (CrmSession    *self);
+/* The conventions the session's reader formats values in: what was set,
+ * else the process's (crm_locale_get_default ()). */
+const CrmLocale *crm_session_get_locale  (CrmSession      *self);
+/* NULL goes back to the process's. */
+void        crm_session_set_locale       (CrmSession      *self,
+                                          const CrmLocale *locale);
 /* May the user see this field's values? (visible_to, admins see all) */
 gboolean    crm_session_can_see_field    (CrmSession    *self,
                                           CrmField      *field);

@@ -17,19 +17,30 @@
 
 struct _CrmTimelineEntry
 {
-  GObject       parent_instance;
+  GObject         parent_instance;
 
-  gint64        id;
-  gint64        element_id;
-  gint64        author_id;
-  char         *author_name;
-  GDateTime    *created_at;
-  GDateTime    *edited_at;
-  char         *created_at_text;  /* the stored form, for keyset paging */
-  char         *text;
-  char         *payload;
-  CrmEntryKind  kind;
-  guint         pinned : 1;
+  gint64          id;
+  gint64          element_id;
+  gint64          author_id;
+  char           *author_name;
+  GDateTime      *created_at;
+  GDateTime      *edited_at;
+  char           *created_at_text;  /* the stored form, for keyset paging */
+  char           *text;
+  char           *payload;
+  CrmEntryKind    kind;
+  guint           pinned : 1;
+
+  /* Field and stage changes are written for their reader when first
+   * asked for (a page holds more than a screen shows, and parsing costs);
+   * the entry does not keep its reader alive. */
+  GWeakRef        reader;
+  guint           rendered : 1;
+  char           *summary;          /* NULL: the text, or the kind's label */
+  gint64          change_field_id;  /* field changes the reader may see: */
+  char           *change_label;
+  char           *change_old;
+  char           *change_new;
 };
 
 G_DEFINE_FINAL_TYPE (CrmTimelineEntry, crm_timeline_entry, G_TYPE_OBJECT)
@@ -95,6 +106,11 @@ crm_timeline_entry_finalize (GObject *object)
 {
   CrmTimelineEntry *self = (CrmTimelineEntry *)object;
 
+  g_weak_ref_clear (&self->reader);
+  g_free (self->summary);
+  g_free (self->change_label);
+  g_free (self->change_old);
+  g_free (self->change_new);
   g_free (self->author_name);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->edited_at, g_date_time_unref);
@@ -118,11 +134,99 @@ crm_timeline_entry_init (CrmTimelineEntry *self)
 {
 }
 
+static char *
+payload_string (JsonObject *object,
+                const char *member)
+{
+  const char *text = json_object_get_string_member_with_default (object, member, "");
+
+  return g_strdup (*text ? text : "—");
+}
+
+/* The stage's name in the reader's language; the one stored with the
+ * entry for a stage deleted since. */
+static char *
+dup_stage_name (CrmCatalog *catalog,
+                JsonObject *object,
+                const char *id_member,
+                const char *name_member)
+{
+  gint64 id = json_object_get_int_member_with_default (object, id_member, 0);
+  CrmStage *stage = catalog != NULL ? crm_catalog_get_stage (catalog, id) : NULL;
+
+  if (stage != NULL)
+    return g_strdup (crm_stage_get_name (stage));
+  return payload_string (object, name_member);
+}
+
+/* Without a reader (gone since), with the names stored. */
+static void
+render_stage_change (CrmTimelineEntry *self,
+                     CrmSession       *session)
+{
+  CrmCatalog *catalog = session != NULL ? crm_store_get_catalog (crm_session_get_store (session)) : NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  JsonObject *object;
+
+  if (self->payload == NULL ||
+      !json_parser_load_from_data (parser, self->payload, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  object = json_node_get_object (json_parser_get_root (parser));
+
+  from = dup_stage_name (catalog, object, "from", "from_name");
+  to = dup_stage_name (catalog, object, "to", "to_name");
+  /* Translators: a stage change on the timeline: "Stage: New → Won" */
+  self->summary = g_strdup_printf (_("Stage: %s → %s"), from, to);
+}
+
+static void
+render_field_change (CrmTimelineEntry *self,
+                     CrmSession       *session)
+{
+  g_autoptr(CrmFieldChange) change = NULL;
+
+  /* Hidden from this reader, unreadable, or no reader any more: the
+   * kind's name alone, no field, no value. */
+  if (session == NULL || (change = _crm_field_change_parse (self->payload)) == NULL ||
+      !_crm_field_change_is_visible (change, session))
+    return;
+
+  self->change_field_id = change->field_id;
+  self->change_label = _crm_field_change_dup_label (change, session);
+  self->change_old = _crm_field_change_dup_text (change, session, FALSE);
+  self->change_new = _crm_field_change_dup_text (change, session, TRUE);
+  /* Translators: a field change: "Amount: R$ 10,00 → R$ 12,00" */
+  self->summary = g_strdup_printf (_("%s: %s → %s"), self->change_label,
+                                   *self->change_old ? self->change_old : "—",
+                                   *self->change_new ? self->change_new : "—");
+}
+
+static void
+ensure_rendered (CrmTimelineEntry *self)
+{
+  g_autoptr(CrmSession) session = NULL;
+
+  if (self->rendered)
+    return;
+  self->rendered = TRUE;
+  session = g_weak_ref_get (&self->reader);
+  g_weak_ref_set (&self->reader, NULL);
+
+  if (self->kind == CRM_ENTRY_FIELD_CHANGE)
+    render_field_change (self, session);
+  else if (self->kind == CRM_ENTRY_STAGE_CHANGE)
+    render_stage_change (self, session);
+}
+
 CrmTimelineEntry *
-_crm_timeline_entry_new_from_row (CrmStore     *store,
+_crm_timeline_entry_new_from_row (CrmSession   *session,
                                   sqlite3_stmt *stmt)
 {
   CrmTimelineEntry *self = g_object_new (CRM_TYPE_TIMELINE_ENTRY, NULL);
+  CrmStore *store = crm_session_get_store (session);
   CrmUser *author;
 
   self->id = sqlite3_column_int64 (stmt, 0);
@@ -139,6 +243,11 @@ _crm_timeline_entry_new_from_row (CrmStore     *store,
 
   author = crm_catalog_get_user (crm_store_get_catalog (store), self->author_id);
   self->author_name = author ? g_strdup (crm_user_get_name (author)) : NULL;
+
+  if (self->kind == CRM_ENTRY_FIELD_CHANGE || self->kind == CRM_ENTRY_STAGE_CHANGE)
+    g_weak_ref_set (&self->reader, session);
+  else
+    self->rendered = TRUE;
   return self;
 }
 
@@ -220,72 +329,17 @@ crm_timeline_entry_is_pinned (CrmTimelineEntry *self)
   return self->pinned;
 }
 
-static char *
-payload_string (JsonObject *object,
-                const char *member)
-{
-  const char *text = json_object_get_string_member_with_default (object, member, "");
-
-  return g_strdup (*text ? text : "—");
-}
-
 char *
 crm_timeline_entry_dup_summary (CrmTimelineEntry *self)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonObject *object = NULL;
-
   g_return_val_if_fail (CRM_IS_TIMELINE_ENTRY (self), NULL);
 
-  if (self->payload != NULL)
-    {
-      parser = json_parser_new ();
-      if (json_parser_load_from_data (parser, self->payload, -1, NULL) &&
-          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        object = json_node_get_object (json_parser_get_root (parser));
-    }
-
-  switch (self->kind)
-    {
-    case CRM_ENTRY_STAGE_CHANGE:
-      if (object != NULL)
-        {
-          g_autofree char *from = payload_string (object, "from_name");
-          g_autofree char *to = payload_string (object, "to_name");
-
-          /* Translators: a stage change on the timeline: "Stage: New → Won" */
-          return g_strdup_printf (_("Stage: %s → %s"), from, to);
-        }
-      break;
-    case CRM_ENTRY_FIELD_CHANGE:
-      if (object != NULL)
-        {
-          g_autofree char *label = payload_string (object, "label");
-          g_autofree char *from = payload_string (object, "old");
-          g_autofree char *to = payload_string (object, "new");
-
-          /* Translators: a field change: "Amount: R$ 10,00 → R$ 12,00" */
-          return g_strdup_printf (_("%s: %s → %s"), label, from, to);
-        }
-      break;
-    case CRM_ENTRY_CREATED:
-      if (self->text == NULL || *self->text == '\0')
-        return g_strdup (_("Element created"));
-      break;
-    case CRM_ENTRY_COMMENT:
-    case CRM_ENTRY_DOCUMENT:
-    case CRM_ENTRY_CALL:
-    case CRM_ENTRY_EMAIL:
-    case CRM_ENTRY_SMS:
-    case CRM_ENTRY_MESSENGER:
-    case CRM_ENTRY_ACTIVITY:
-    case CRM_ENTRY_LINK:
-    case CRM_ENTRY_LAST:
-    default:
-      break;
-    }
-
-  if (self->text != NULL && *self->text != '\0')
+  ensure_rendered (self);
+  if (self->summary != NULL)
+    return g_strdup (self->summary);
+  if (self->kind == CRM_ENTRY_CREATED && (self->text == NULL || *self->text == '\0'))
+    return g_strdup (_("Element created"));
+  if (self->kind != CRM_ENTRY_FIELD_CHANGE && self->text != NULL && *self->text != '\0')
     return g_strdup (self->text);
   return g_strdup (crm_entry_kind_get_label (self->kind));
 }
@@ -296,24 +350,26 @@ crm_timeline_entry_get_change (CrmTimelineEntry  *self,
                                char             **old_text,
                                char             **new_text)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonObject *object;
-
   g_return_val_if_fail (CRM_IS_TIMELINE_ENTRY (self), FALSE);
 
-  if (self->kind != CRM_ENTRY_FIELD_CHANGE || self->payload == NULL)
+  ensure_rendered (self);
+  if (self->change_label == NULL)
     return FALSE;
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, self->payload, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return FALSE;
-  object = json_node_get_object (json_parser_get_root (parser));
 
   if (label != NULL)
-    *label = g_strdup (json_object_get_string_member_with_default (object, "label", ""));
+    *label = g_strdup (self->change_label);
   if (old_text != NULL)
-    *old_text = g_strdup (json_object_get_string_member_with_default (object, "old", ""));
+    *old_text = g_strdup (self->change_old);
   if (new_text != NULL)
-    *new_text = g_strdup (json_object_get_string_member_with_default (object, "new", ""));
+    *new_text = g_strdup (self->change_new);
   return TRUE;
+}
+
+gint64
+crm_timeline_entry_get_field_id (CrmTimelineEntry *self)
+{
+  g_return_val_if_fail (CRM_IS_TIMELINE_ENTRY (self), 0);
+
+  ensure_rendered (self);
+  return self->change_field_id;
 }

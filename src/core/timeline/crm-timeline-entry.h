@@ -47,19 +47,28 @@ const char   *crm_timeline_entry_get_author_name (CrmTimelineEntry *self);
 GDateTime    *crm_timeline_entry_get_created_at  (CrmTimelineEntry *self);
 GDateTime    *crm_timeline_entry_get_edited_at   (CrmTimelineEntry *self);
 const char   *crm_timeline_entry_get_text        (CrmTimelineEntry *self);
-/* JSON, by kind: field-change {"field":id,"label":…,"old":…,"new":…},
- * stage-change {"from":id,"to":id,"from_name":…,"to_name":…} … */
+/* JSON, by kind: field-change {"v":2,"field":id,"code":…,"type":…,
+ * "label":…,"restricted":…,"old":[values],"new":[values]} with values as
+ * field_values stores them ({"value":…,"aux":…,"kind":…}; the old format
+ * had "old" and "new" as formatted text), stage-change {"from":id,"to":id,
+ * "from_name":…,"to_name":…} … */
 const char   *crm_timeline_entry_get_payload     (CrmTimelineEntry *self);
 gboolean      crm_timeline_entry_is_pinned       (CrmTimelineEntry *self);
-/* One line for the row: the comment, or "Stage: New → Won" … translated. */
+/* One line for the row: the comment, or "Stage: New → Won" …, in the
+ * reader's language and locale (the session that read the entry). A field
+ * change the reader may not see reads "Field changed", without values. */
 char         *crm_timeline_entry_dup_summary     (CrmTimelineEntry *self);
 
-/* For a field-change entry: the field's label then, and the values before
- * and after as they were shown ("" when empty). FALSE for other kinds. */
+/* For a field-change entry: the field's current label (for a deleted
+ * field, the one it had), and the values before and after formatted for
+ * the reader ("" when empty; entries of the old format give the text they
+ * stored). FALSE for other kinds and for fields hidden from the reader. */
 gboolean      crm_timeline_entry_get_change      (CrmTimelineEntry  *self,
                                                   char             **label,
                                                   char             **old_text,
                                                   char             **new_text);
+/* The changed field's id; 0 for other kinds and hidden fields. */
+gint64        crm_timeline_entry_get_field_id    (CrmTimelineEntry *self);
 
 /* ---- Reading more than a page ------------------------------------------ */
 
@@ -67,8 +76,8 @@ gboolean      crm_timeline_entry_get_change      (CrmTimelineEntry  *self,
 GPtrArray *crm_timeline_query_pinned        (CrmSession  *session,
                                              gint64       element_id,
                                              GError     **error);
-/* Of CrmTimelineEntry, every field change of the element, newest first:
- * the History tab. */
+/* Of CrmTimelineEntry, every field change of the element the session may
+ * see, newest first: the History tab. */
 GPtrArray *crm_timeline_query_field_changes (CrmSession  *session,
                                              gint64       element_id,
                                              GError     **error);

@@ -35,11 +35,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CrmTimelineModel, crm_timeline_model, G_TYPE_OBJE
  * newest entry down. */
 #define FIRST_PAGE_SQL \
   "SELECT " CRM_ENTRY_COLUMNS " FROM timeline_entries t " \
-  "WHERE t.element_id = ?1 " \
+  "WHERE t.element_id = ?1 AND " CRM_ENTRY_VISIBLE_TO_READER " " \
   "ORDER BY t.created_at DESC, t.id DESC LIMIT ?4"
 #define NEXT_PAGE_SQL \
   "SELECT " CRM_ENTRY_COLUMNS " FROM timeline_entries t " \
-  "WHERE t.element_id = ?1 AND (t.created_at, t.id) < (?2, ?3) " \
+  "WHERE t.element_id = ?1 AND (t.created_at, t.id) < (?2, ?3) AND " CRM_ENTRY_VISIBLE_TO_READER " " \
   "ORDER BY t.created_at DESC, t.id DESC LIMIT ?4"
 
 GPtrArray *
@@ -60,7 +60,7 @@ crm_timeline_query_page (CrmSession  *session,
   if (!_crm_timeline_check_read (session, element_id, error))
     return NULL;
   store = crm_session_get_store (session);
-  stmt = _crm_store_prepare (store, before_time ? NEXT_PAGE_SQL : FIRST_PAGE_SQL, error);
+  stmt = _crm_timeline_prepare (session, before_time ? NEXT_PAGE_SQL : FIRST_PAGE_SQL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, element_id);
@@ -71,7 +71,7 @@ crm_timeline_query_page (CrmSession  *session,
 
   page = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (page, _crm_timeline_entry_new_from_row (store, stmt));
+    g_ptr_array_add (page, _crm_timeline_entry_new_from_row (session, stmt));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -86,17 +86,17 @@ static CrmTimelineEntry *
 load_entry (CrmTimelineModel *self,
             gint64            entry_id)
 {
-  CrmStore *store = crm_session_get_store (self->session);
   CrmTimelineEntry *entry = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = _crm_store_prepare (store,
-                             "SELECT " CRM_ENTRY_COLUMNS " FROM timeline_entries t WHERE t.id = ?", NULL);
+  stmt = _crm_timeline_prepare (self->session,
+                                "SELECT " CRM_ENTRY_COLUMNS " FROM timeline_entries t "
+                                "WHERE t.id = ?1 AND " CRM_ENTRY_VISIBLE_TO_READER, NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, entry_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    entry = _crm_timeline_entry_new_from_row (store, stmt);
+    entry = _crm_timeline_entry_new_from_row (self->session, stmt);
   sqlite3_reset (stmt);
   return entry;
 }

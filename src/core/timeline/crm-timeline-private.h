@@ -2,7 +2,8 @@
  *
  * crm-timeline-entry.c holds the entry object, its kinds and summaries;
  * crm-timeline.c the writing rules and the queries over a whole element;
- * crm-timeline-model.c the paged list.
+ * crm-timeline-model.c the paged list; crm-field-change.c the payload of
+ * field changes and who may read them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "crm-field-change-private.h"
 #include "crm-store.h"
 #include "crm-timeline-entry.h"
 
@@ -28,8 +30,15 @@ gint64            _crm_timeline_insert              (CrmStore     *store,
                                                      const char   *text,
                                                      const char   *payload,
                                                      GError      **error);
-CrmTimelineEntry *_crm_timeline_entry_new_from_row  (CrmStore     *store,
+/* An entry as @session's user reads it: summaries and changes are
+ * formatted for them. */
+CrmTimelineEntry *_crm_timeline_entry_new_from_row  (CrmSession   *session,
                                                      sqlite3_stmt *stmt);
+/* A cached statement with @session bound to the parameter of
+ * CRM_ENTRY_VISIBLE_TO_READER (crm-field-change-private.h). */
+sqlite3_stmt     *_crm_timeline_prepare             (CrmSession   *session,
+                                                     const char   *sql,
+                                                     GError      **error);
 /* Refuses (PERMISSION_DENIED, NOT_FOUND) reading the element's timeline. */
 gboolean          _crm_timeline_check_read          (CrmSession   *session,
                                                      gint64        element_id,

@@ -59,6 +59,22 @@ _crm_timeline_check_read (CrmSession  *session,
   return check_element (session, element_id, CRM_PERMISSION_ELEMENT_READ, error);
 }
 
+sqlite3_stmt *
+_crm_timeline_prepare (CrmSession  *session,
+                       const char  *sql,
+                       GError     **error)
+{
+  CrmStore *store = crm_session_get_store (session);
+  sqlite3_stmt *stmt;
+
+  _crm_field_change_register_sql (store);
+  stmt = _crm_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  _crm_field_change_bind_reader (session, stmt);
+  return stmt;
+}
+
 /* ---- Reading more than a page -------------------------------------------------------- */
 
 static GPtrArray *
@@ -74,12 +90,12 @@ query_entries (CrmSession  *session,
 
   if (!_crm_timeline_check_read (session, element_id, error))
     return NULL;
-  stmt = _crm_store_prepare (store, sql, error);
+  stmt = _crm_timeline_prepare (session, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, element_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries, _crm_timeline_entry_new_from_row (store, stmt));
+    g_ptr_array_add (entries, _crm_timeline_entry_new_from_row (session, stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -98,7 +114,8 @@ crm_timeline_query_pinned (CrmSession  *session,
 
   return query_entries (session,
                         "SELECT " CRM_ENTRY_COLUMNS " FROM timeline_entries t "
-                        "WHERE t.element_id = ? AND t.pinned = 1 ORDER BY t.created_at DESC, t.id DESC",
+                        "WHERE t.element_id = ?1 AND t.pinned = 1 AND " CRM_ENTRY_VISIBLE_TO_READER " "
+                        "ORDER BY t.created_at DESC, t.id DESC",
                         element_id, error);
 }
 
@@ -111,7 +128,8 @@ crm_timeline_query_field_changes (CrmSession  *session,
 
   return query_entries (session,
                         "SELECT " CRM_ENTRY_COLUMNS " FROM timeline_entries t "
-                        "WHERE t.element_id = ? AND t.kind = 'field-change' "
+                        "WHERE t.element_id = ?1 AND t.kind = 'field-change' AND "
+                        CRM_ENTRY_VISIBLE_TO_READER " "
                         "ORDER BY t.created_at DESC, t.id DESC",
                         element_id, error);
 }

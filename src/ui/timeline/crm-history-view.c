@@ -1,8 +1,11 @@
-/* crm-history-view.c — the History tab: every field change of an element
+/* crm-history-view.c — the History tab: every field change of an element,
+ * and the card as it was at a date
  *
  * A table of the element's field-change entries: when, which field, the
  * value before and after, and who. Every column sorts; the column view's
- * sorter drives a GtkSortListModel over the entries.
+ * sorter drives a GtkSortListModel over the entries. Above it, a date
+ * button turns the tab into the card as of the chosen moment (see
+ * crm-history-as-of.c), until Now or Back to Present.
  *
  * The entries are read when the tab shows, and again when the store says
  * this element's timeline changed: opening a card costs nothing here.
@@ -14,6 +17,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "crm-date-time-button.h"
+#include "crm-history-as-of.h"
 #include "crm-history-view.h"
 
 typedef enum
@@ -38,8 +43,10 @@ struct _CrmHistoryView
   guint                 dirty : 1;
 
   /* Template widgets */
+  CrmHistoryAsOf       *as_of_view;
   GtkColumnViewColumn  *author_column;
   GtkColumnView        *column_view;
+  CrmDateTimeButton    *date_button;
   GtkColumnViewColumn  *field_column;
   GtkColumnViewColumn  *new_column;
   GtkColumnViewColumn  *old_column;
@@ -139,13 +146,33 @@ compare_time_cb (gconstpointer a,
 
 /* ---- Loading ------------------------------------------------------------- */
 
+/* The card as of the chosen moment; a moment still to come is now. */
+static void
+show_as_of (CrmHistoryView *self,
+            GDateTime      *chosen)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDateTime *when = g_date_time_compare (chosen, now) > 0 ? now : chosen;
+
+  crm_history_as_of_show (self->as_of_view, self->session, self->element_id, when);
+  gtk_stack_set_visible_child_name (self->stack, "as-of");
+}
+
 static void
 refresh (CrmHistoryView *self)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
+  GDateTime *as_of = crm_date_time_button_get_date_time (self->date_button);
 
   self->dirty = FALSE;
+
+  if (as_of != NULL && self->session != NULL && self->element_id != 0)
+    {
+      show_as_of (self, as_of);
+      return;
+    }
+  crm_history_as_of_show (self->as_of_view, NULL, 0, NULL);
 
   if (self->session != NULL && self->element_id != 0)
     {
@@ -254,6 +281,22 @@ store_changed_cb (CrmStore       *store,
 }
 
 static void
+date_time_changed_cb (CrmHistoryView *self)
+{
+  invalidate (self);
+}
+
+static void
+present_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CrmHistoryView *self = CRM_HISTORY_VIEW (widget);
+
+  crm_date_time_button_set_date_time (self->date_button, NULL);
+}
+
+static void
 set_column_sorter (GtkColumnViewColumn *column,
                    Column               kind)
 {
@@ -307,11 +350,15 @@ static void
 crm_history_view_dispose (GObject *object)
 {
   CrmHistoryView *self = CRM_HISTORY_VIEW (object);
+  GtkWidget *child;
 
   if (self->session != NULL)
     g_clear_signal_handler (&self->store_changed_id, crm_session_get_store (self->session));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_HISTORY_VIEW);
+  /* dispose_template() only takes the children bound to fields. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->sorted);
   g_clear_object (&self->entries);
@@ -330,14 +377,22 @@ crm_history_view_class_init (CrmHistoryViewClass *klass)
 
   widget_class->map = crm_history_view_map;
 
+  g_type_ensure (CRM_TYPE_DATE_TIME_BUTTON);
+  g_type_ensure (CRM_TYPE_HISTORY_AS_OF);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clientele/Clientele/crm-history-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmHistoryView, as_of_view);
   gtk_widget_class_bind_template_child (widget_class, CrmHistoryView, author_column);
   gtk_widget_class_bind_template_child (widget_class, CrmHistoryView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CrmHistoryView, date_button);
   gtk_widget_class_bind_template_child (widget_class, CrmHistoryView, field_column);
   gtk_widget_class_bind_template_child (widget_class, CrmHistoryView, new_column);
   gtk_widget_class_bind_template_child (widget_class, CrmHistoryView, old_column);
   gtk_widget_class_bind_template_child (widget_class, CrmHistoryView, stack);
   gtk_widget_class_bind_template_child (widget_class, CrmHistoryView, when_column);
+  gtk_widget_class_bind_template_callback (widget_class, date_time_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "history.present", NULL, present_action_cb);
 
   gtk_widget_class_set_css_name (widget_class, "crm-history-view");
 }
@@ -398,10 +453,32 @@ crm_history_view_set_element (CrmHistoryView *self,
     self->store_changed_id = g_signal_connect (crm_session_get_store (session), "changed",
                                                G_CALLBACK (store_changed_cb), self);
 
-  /* Another element's rows must not show, not even for a frame. */
+  /* Another element's rows must not show, not even for a frame; and
+   * another card opens in the present. */
   g_list_store_remove_all (self->entries);
+  crm_history_as_of_show (self->as_of_view, NULL, 0, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  g_signal_handlers_block_by_func (self->date_button, date_time_changed_cb, self);
+  crm_date_time_button_set_date_time (self->date_button, NULL);
+  g_signal_handlers_unblock_by_func (self->date_button, date_time_changed_cb, self);
   invalidate (self);
+}
+
+void
+crm_history_view_set_as_of (CrmHistoryView *self,
+                            GDateTime      *when)
+{
+  g_return_if_fail (CRM_IS_HISTORY_VIEW (self));
+
+  crm_date_time_button_set_date_time (self->date_button, when);
+}
+
+GDateTime *
+crm_history_view_get_as_of (CrmHistoryView *self)
+{
+  g_return_val_if_fail (CRM_IS_HISTORY_VIEW (self), NULL);
+
+  return crm_date_time_button_get_date_time (self->date_button);
 }
 
 GtkColumnView *

@@ -1,4 +1,5 @@
-/* crm-history-view.h — the History tab: every field change of an element
+/* crm-history-view.h — the History tab: every field change of an element,
+ * and the card as it was at a date
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,11 @@ GtkWidget     *crm_history_view_new             (void);
 void           crm_history_view_set_element     (CrmHistoryView *self,
                                                  CrmSession     *session,
                                                  gint64          element_id);
+/* Shows the card as it was at @when (local time) instead of the list of
+ * changes; NULL goes back to the present. The date button does it too. */
+void           crm_history_view_set_as_of       (CrmHistoryView *self,
+                                                 GDateTime      *when);
+GDateTime     *crm_history_view_get_as_of       (CrmHistoryView *self);
 GtkColumnView *crm_history_view_get_column_view (CrmHistoryView *self);
 /* Of CrmTimelineEntry, in the order shown. */
 GListModel    *crm_history_view_get_model       (CrmHistoryView *self);
