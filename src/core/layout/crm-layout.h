@@ -45,11 +45,19 @@ const char *crm_tab_get_label (CrmTab      tab);
 
 G_DECLARE_FINAL_TYPE (CrmLayoutSection, crm_layout_section, CRM, LAYOUT_SECTION, GObject)
 
-gint64      crm_layout_section_get_id     (CrmLayoutSection *self);
-const char *crm_layout_section_get_code   (CrmLayoutSection *self);
-const char *crm_layout_section_get_title  (CrmLayoutSection *self);
+gint64      crm_layout_section_get_id          (CrmLayoutSection *self);
+const char *crm_layout_section_get_code        (CrmLayoutSection *self);
+const char *crm_layout_section_get_title       (CrmLayoutSection *self);
 /* Of CrmField, in order, only those the session may see. */
-GListModel *crm_layout_section_get_fields (CrmLayoutSection *self);
+GListModel *crm_layout_section_get_fields      (CrmLayoutSection *self);
+/* The ids (gint64) of every field placed in the section, in order, those
+ * the session may not see included: what it takes to put the section
+ * back as it was (crm_layout_restore_section ()). */
+GArray     *crm_layout_section_get_placed_ids  (CrmLayoutSection *self);
+/* The id of the field placed right after @field_id, seen or not; 0 when
+ * it is the last or not here. */
+gint64      crm_layout_section_get_next_placed (CrmLayoutSection *self,
+                                                gint64            field_id);
 
 /* ---- Layouts ------------------------------------------------------------- */
 
@@ -112,7 +120,9 @@ gboolean crm_layout_delete_section  (CrmSession    *session,
                                      gint64         section_id,
                                      GError       **error);
 /* Undoes a delete: a section at @position holding @field_ids in order
- * (those still hidden). Returns the new section's id. */
+ * (pass crm_layout_section_get_placed_ids (), so fields the user cannot
+ * see come back too). Fields shown elsewhere since stay there; fields
+ * deleted since are left out. Returns the new section's id. */
 gint64   crm_layout_restore_section (CrmSession    *session,
                                      gint64         layout_id,
                                      guint          position,
@@ -127,6 +137,15 @@ gboolean crm_layout_place_field     (CrmSession    *session,
                                      gint64         field_id,
                                      guint          position,
                                      GError       **error);
+/* Places a field right before @before_field_id (0: at the end) of a
+ * section, moving it when it is shown elsewhere. The way for those who
+ * count the rows they see: fields hidden from them keep their places. A
+ * @before_field_id not in that section is a CRM_ERROR_CONFLICT. */
+gboolean crm_layout_place_field_before (CrmSession *session,
+                                        gint64      section_id,
+                                        gint64      field_id,
+                                        gint64      before_field_id,
+                                        GError    **error);
 gboolean crm_layout_hide_field      (CrmSession    *session,
                                      gint64         layout_id,
                                      gint64         field_id,
