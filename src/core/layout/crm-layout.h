@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "crm-element.h"
 #include "crm-field.h"
 #include "crm-session.h"
 
@@ -88,6 +89,19 @@ GListModel     *crm_layout_get_hidden_fields  (CrmLayout  *self);
 GArray         *crm_layout_get_tabs           (CrmLayout  *self);
 gboolean        crm_layout_is_tab_hidden      (CrmLayout  *self,
                                                CrmTab      tab);
+
+/* The fields @element must have filled at @stage_id (0: the stage it is
+ * at) that are still empty and that @self shows @session's user nowhere
+ * (placed in no section): a save stays refused for their lack, and the
+ * card has no row to fill them in. Fields the user may not see are never
+ * asked of them; fields the core or the stage bar sets are left out. Of
+ * CrmField, in the type's order; NULL with an error when @stage_id or
+ * @self is not of the element's kind. */
+GPtrArray      *crm_layout_get_required_unshown (CrmLayout  *self,
+                                                 CrmSession *session,
+                                                 CrmElement *element,
+                                                 gint64      stage_id,
+                                                 GError    **error);
 
 G_END_DECLS
 
