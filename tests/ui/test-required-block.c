@@ -266,8 +266,9 @@ test_fill_and_save (Fixture       *fixture,
   GtkWidget *focus;
   GtkWidget *message;
 
-  /* Nothing is being edited: no block. */
+  /* Nothing is being edited: no block, not even its margins. */
   assert_block (fixture, "");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (get_block (fixture))), ==, 0);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_first_child (GTK_WIDGET (get_block (fixture))))));
 
   /* Editing a value brings it, with exactly the two required fields. */
@@ -334,6 +335,8 @@ test_cancel (Fixture       *fixture,
   assert_block (fixture, "");
   g_assert_true (crm_ui_test_iterate_until (block_is_gone, fixture, 3000));
   g_assert_null (contract);
+  crm_ui_test_iterate_for (50);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (get_block (fixture))), ==, 0);
 
   after = reload (fixture);
   g_assert_null (crm_element_get_value (after, get_field (fixture, fixture->contract)));

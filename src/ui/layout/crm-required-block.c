@@ -358,6 +358,8 @@ update (CrmRequiredBlock *self)
     }
 
   /* Emptied, the rows stay while the block fades away. */
+  if (fields->len > 0)
+    gtk_widget_set_visible (GTK_WIDGET (self->revealer), TRUE);
   gtk_revealer_set_reveal_child (self->revealer, fields->len > 0);
   if (fields->len == 0)
     stop_keeping_in_view (self);
@@ -395,8 +397,12 @@ failed_cb (CrmRequiredBlock *self)
 static void
 child_revealed_cb (CrmRequiredBlock *self)
 {
+  /* A fading revealer keeps its size: once faded, it takes none. */
   if (!gtk_revealer_get_child_revealed (self->revealer) && !gtk_revealer_get_reveal_child (self->revealer))
-    clear_items (self);
+    {
+      clear_items (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->revealer), FALSE);
+    }
 }
 
 /* ---- GObject ------------------------------------------------------------- */
