@@ -11,6 +11,7 @@
 #include "crm-element-draft-private.h"
 #include "crm-element-private.h"
 #include "crm-error.h"
+#include "crm-required-private.h"
 #include "crm-store-private.h"
 #include "crm-timeline-private.h"
 
@@ -56,31 +57,7 @@ static gboolean
 field_is_required (CrmElementDraft *self,
                    CrmField        *field)
 {
-  CrmCatalog *catalog;
-  CrmStage *from;
-  CrmPipeline *pipeline;
-  int from_index, at_index;
-
-  switch (crm_field_get_required_mode (field))
-    {
-    case CRM_REQUIRED_NEVER:
-      return FALSE;
-    case CRM_REQUIRED_ALWAYS:
-      return TRUE;
-    case CRM_REQUIRED_FROM_STAGE:
-      catalog = get_catalog (self);
-      from = crm_catalog_get_stage (catalog, crm_field_get_required_stage_id (field));
-      if (from == NULL || crm_stage_get_pipeline_id (from) != self->pipeline_id)
-        return FALSE;
-      pipeline = crm_catalog_get_pipeline (catalog, self->pipeline_id);
-      if (pipeline == NULL)
-        return FALSE;
-      from_index = crm_pipeline_get_stage_index (pipeline, crm_stage_get_id (from));
-      at_index = crm_pipeline_get_stage_index (pipeline, self->stage_id);
-      return from_index >= 0 && at_index >= from_index;
-    default:
-      g_assert_not_reached ();
-    }
+  return _crm_field_is_required_at (get_catalog (self), field, self->pipeline_id, self->stage_id);
 }
 
 static char *

@@ -1,4 +1,4 @@
-/* crm-layout-edit.c — shaping a card: sections, placements, tabs
+/* crm-layout-edit.c — shaping a card: sections and tabs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,18 +13,11 @@
 #include "crm-store-private.h"
 #include "crm-util-private.h"
 
-typedef struct
-{
-  gint64 id;
-  gint64 entity_type_id;
-} LayoutRef;
-
-/* Finds the layout and refuses users who may not change it. */
-static gboolean
-check_layout (CrmSession  *session,
-              gint64       layout_id,
-              LayoutRef   *ref,
-              GError     **error)
+gboolean
+_crm_layout_check_layout (CrmSession    *session,
+                          gint64         layout_id,
+                          CrmLayoutRef  *ref,
+                          GError       **error)
 {
   CrmStore *store = crm_session_get_store (session);
   g_autofree char *scope = NULL;
@@ -69,10 +62,10 @@ check_layout (CrmSession  *session,
 }
 
 static gboolean
-check_section (CrmSession  *session,
-               gint64       section_id,
-               LayoutRef   *ref,
-               GError     **error)
+check_section (CrmSession    *session,
+               gint64         section_id,
+               CrmLayoutRef  *ref,
+               GError       **error)
 {
   CrmStore *store = crm_session_get_store (session);
   sqlite3_stmt *stmt;
@@ -91,15 +84,14 @@ check_section (CrmSession  *session,
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("This section no longer exists"));
       return FALSE;
     }
-  return check_layout (session, layout_id, ref, error);
+  return _crm_layout_check_layout (session, layout_id, ref, error);
 }
 
-/* Ids from a one-column query with one integer parameter, in order. */
-static GArray *
-query_ids (CrmStore    *store,
-           const char  *sql,
-           gint64       param,
-           GError     **error)
+GArray *
+_crm_layout_query_ids (CrmStore    *store,
+                       const char  *sql,
+                       gint64       param,
+                       GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = _crm_store_prepare (store, sql, error);
@@ -123,14 +115,13 @@ query_ids (CrmStore    *store,
   return g_steal_pointer (&ids);
 }
 
-/* Writes sort = index for @ids with @sql ("UPDATE … SET sort = ?2 WHERE … = ?1",
- * optionally "… AND … = ?3" with @extra; an unused ?3 only answers SQLITE_RANGE). */
-static gboolean
-renumber (CrmStore    *store,
-          const char  *sql,
-          GArray      *ids,
-          gint64       extra,
-          GError     **error)
+/* An unused ?3 only answers SQLITE_RANGE. */
+gboolean
+_crm_layout_renumber (CrmStore    *store,
+                      const char  *sql,
+                      GArray      *ids,
+                      gint64       extra,
+                      GError     **error)
 {
   for (guint i = 0; i < ids->len; i++)
     {
@@ -147,10 +138,10 @@ renumber (CrmStore    *store,
   return TRUE;
 }
 
-static void
-move_in_array (GArray *ids,
-               gint64  id,
-               guint   position)
+void
+_crm_layout_move_in_array (GArray *ids,
+                           gint64  id,
+                           guint   position)
 {
   for (guint i = 0; i < ids->len; i++)
     if (g_array_index (ids, gint64, i) == id)
@@ -161,10 +152,10 @@ move_in_array (GArray *ids,
   g_array_insert_val (ids, MIN (position, ids->len), id);
 }
 
-static gboolean
-touch_layout (CrmStore   *store,
-              LayoutRef  *ref,
-              GError    **error)
+gboolean
+_crm_layout_touch (CrmStore      *store,
+                   CrmLayoutRef  *ref,
+                   GError       **error)
 {
   g_autofree char *now = _crm_store_now ();
   sqlite3_stmt *stmt = _crm_store_prepare (store, "UPDATE layouts SET updated_at = ? WHERE id = ?", error);
@@ -179,24 +170,23 @@ touch_layout (CrmStore   *store,
   return TRUE;
 }
 
-/* Ends an edit: on success marks the layout changed and commits. */
-static gboolean
-finish (CrmStore   *store,
-        LayoutRef  *ref,
-        gboolean    ok,
-        GError    **error)
+gboolean
+_crm_layout_finish (CrmStore      *store,
+                    CrmLayoutRef  *ref,
+                    gboolean       ok,
+                    GError       **error)
 {
-  if (ok && touch_layout (store, ref, error))
+  if (ok && _crm_layout_touch (store, ref, error))
     return _crm_store_commit (store, error);
   _crm_store_rollback (store);
   return FALSE;
 }
 
-static gint64
-insert_section (CrmStore    *store,
-                gint64       layout_id,
-                const char  *title,
-                GError     **error)
+gint64
+_crm_layout_insert_section (CrmStore    *store,
+                            gint64       layout_id,
+                            const char  *title,
+                            GError     **error)
 {
   sqlite3_stmt *stmt;
 
@@ -213,91 +203,22 @@ insert_section (CrmStore    *store,
   return sqlite3_last_insert_rowid (_crm_store_get_db (store));
 }
 
-static gboolean
-move_section_to (CrmStore  *store,
-                 gint64     layout_id,
-                 gint64     section_id,
-                 guint      position,
-                 GError   **error)
-{
-  g_autoptr(GArray) ids = query_ids (store,
-                                     "SELECT id FROM layout_sections WHERE layout_id = ? ORDER BY sort, id",
-                                     layout_id, error);
-
-  if (ids == NULL)
-    return FALSE;
-  move_in_array (ids, section_id, position);
-  return renumber (store, "UPDATE layout_sections SET sort = ?2 WHERE id = ?1",
-                   ids, 0, error);
-}
-
-/* Takes @field_id out of whatever section of the layout holds it. */
-static gboolean
-unplace (CrmStore  *store,
-         gint64     layout_id,
-         gint64     field_id,
-         GError   **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = _crm_store_prepare (store,
-                             "DELETE FROM layout_placements WHERE field_id = ?2 AND section_id IN "
-                             "(SELECT id FROM layout_sections WHERE layout_id = ?1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, layout_id);
-  sqlite3_bind_int64 (stmt, 2, field_id);
-  return _crm_store_step_done (store, stmt, error);
-}
-
-static gboolean
-place (CrmStore  *store,
-       gint64     layout_id,
-       gint64     section_id,
-       gint64     field_id,
-       guint      position,
-       GError   **error)
+gboolean
+_crm_layout_move_section_to (CrmStore  *store,
+                             gint64     layout_id,
+                             gint64     section_id,
+                             guint      position,
+                             GError   **error)
 {
   g_autoptr(GArray) ids = NULL;
-  sqlite3_stmt *stmt;
 
-  if (!unplace (store, layout_id, field_id, error))
-    return FALSE;
+  ids = _crm_layout_query_ids (store, "SELECT id FROM layout_sections WHERE layout_id = ? ORDER BY sort, id",
+                               layout_id, error);
 
-  ids = query_ids (store, "SELECT field_id FROM layout_placements WHERE section_id = ? ORDER BY sort",
-                   section_id, error);
   if (ids == NULL)
     return FALSE;
-  move_in_array (ids, field_id, position);
-
-  stmt = _crm_store_prepare (store,
-                             "INSERT INTO layout_placements (section_id, field_id, sort) VALUES (?, ?, -1)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, section_id);
-  sqlite3_bind_int64 (stmt, 2, field_id);
-  if (!_crm_store_step_done (store, stmt, error))
-    return FALSE;
-
-  return renumber (store, "UPDATE layout_placements SET sort = ?2 WHERE field_id = ?1 AND section_id = ?3",
-                   ids, section_id, error);
-}
-
-static gboolean
-check_field (CrmSession  *session,
-             LayoutRef   *ref,
-             gint64       field_id,
-             GError     **error)
-{
-  CrmField *field = crm_catalog_get_field (crm_store_get_catalog (crm_session_get_store (session)), field_id);
-
-  if (field == NULL || crm_field_get_entity_type_id (field) != ref->entity_type_id)
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("This field is not part of this card"));
-      return FALSE;
-    }
-  return TRUE;
+  _crm_layout_move_in_array (ids, section_id, position);
+  return _crm_layout_renumber (store, "UPDATE layout_sections SET sort = ?2 WHERE id = ?1", ids, 0, error);
 }
 
 /* ---- Public API ----------------------------------------------------------------- */
@@ -310,12 +231,12 @@ crm_layout_add_section (CrmSession  *session,
 {
   g_autofree char *clean = NULL;
   CrmStore *store;
-  LayoutRef ref;
+  CrmLayoutRef ref;
   gint64 section_id;
 
   g_return_val_if_fail (CRM_IS_SESSION (session), 0);
 
-  if (!check_layout (session, layout_id, &ref, error))
+  if (!_crm_layout_check_layout (session, layout_id, &ref, error))
     return 0;
   if ((clean = _crm_clean_name (title, _("Give the section a name"), error)) == NULL)
     return 0;
@@ -323,8 +244,8 @@ crm_layout_add_section (CrmSession  *session,
   store = crm_session_get_store (session);
   if (!_crm_store_begin (store, error))
     return 0;
-  section_id = insert_section (store, layout_id, clean, error);
-  if (!finish (store, &ref, section_id != 0, error))
+  section_id = _crm_layout_insert_section (store, layout_id, clean, error);
+  if (!_crm_layout_finish (store, &ref, section_id != 0, error))
     return 0;
   return section_id;
 }
@@ -338,7 +259,7 @@ crm_layout_rename_section (CrmSession  *session,
   g_autofree char *clean = NULL;
   CrmStore *store;
   sqlite3_stmt *stmt;
-  LayoutRef ref;
+  CrmLayoutRef ref;
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
@@ -360,7 +281,7 @@ crm_layout_rename_section (CrmSession  *session,
       sqlite3_bind_int64 (stmt, 2, section_id);
       ok = _crm_store_step_done (store, stmt, error);
     }
-  return finish (store, &ref, ok, error);
+  return _crm_layout_finish (store, &ref, ok, error);
 }
 
 gboolean
@@ -370,7 +291,7 @@ crm_layout_move_section (CrmSession  *session,
                          GError     **error)
 {
   CrmStore *store;
-  LayoutRef ref;
+  CrmLayoutRef ref;
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
 
@@ -380,7 +301,7 @@ crm_layout_move_section (CrmSession  *session,
   store = crm_session_get_store (session);
   if (!_crm_store_begin (store, error))
     return FALSE;
-  return finish (store, &ref, move_section_to (store, ref.id, section_id, position, error), error);
+  return _crm_layout_finish (store, &ref, _crm_layout_move_section_to (store, ref.id, section_id, position, error), error);
 }
 
 gboolean
@@ -390,7 +311,7 @@ crm_layout_delete_section (CrmSession  *session,
 {
   CrmStore *store;
   sqlite3_stmt *stmt;
-  LayoutRef ref;
+  CrmLayoutRef ref;
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
@@ -410,90 +331,7 @@ crm_layout_delete_section (CrmSession  *session,
       sqlite3_bind_int64 (stmt, 1, section_id);
       ok = _crm_store_step_done (store, stmt, error);
     }
-  return finish (store, &ref, ok, error);
-}
-
-gint64
-crm_layout_restore_section (CrmSession    *session,
-                            gint64         layout_id,
-                            guint          position,
-                            const char    *title,
-                            const gint64  *field_ids,
-                            guint          n_fields,
-                            GError       **error)
-{
-  g_autofree char *clean = NULL;
-  CrmStore *store;
-  LayoutRef ref;
-  gint64 section_id;
-  gboolean ok;
-
-  g_return_val_if_fail (CRM_IS_SESSION (session), 0);
-  g_return_val_if_fail (field_ids != NULL || n_fields == 0, 0);
-
-  if (!check_layout (session, layout_id, &ref, error))
-    return 0;
-  if ((clean = _crm_clean_name (title, _("Give the section a name"), error)) == NULL)
-    return 0;
-  for (guint i = 0; i < n_fields; i++)
-    if (!check_field (session, &ref, field_ids[i], error))
-      return 0;
-
-  store = crm_session_get_store (session);
-  if (!_crm_store_begin (store, error))
-    return 0;
-
-  section_id = insert_section (store, layout_id, clean, error);
-  ok = section_id != 0 && move_section_to (store, layout_id, section_id, position, error);
-  for (guint i = 0; ok && i < n_fields; i++)
-    ok = place (store, layout_id, section_id, field_ids[i], i, error);
-
-  if (!finish (store, &ref, ok, error))
-    return 0;
-  return section_id;
-}
-
-gboolean
-crm_layout_place_field (CrmSession  *session,
-                        gint64       section_id,
-                        gint64       field_id,
-                        guint        position,
-                        GError     **error)
-{
-  CrmStore *store;
-  LayoutRef ref;
-
-  g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
-
-  if (!check_section (session, section_id, &ref, error) ||
-      !check_field (session, &ref, field_id, error))
-    return FALSE;
-
-  store = crm_session_get_store (session);
-  if (!_crm_store_begin (store, error))
-    return FALSE;
-  return finish (store, &ref, place (store, ref.id, section_id, field_id, position, error), error);
-}
-
-gboolean
-crm_layout_hide_field (CrmSession  *session,
-                       gint64       layout_id,
-                       gint64       field_id,
-                       GError     **error)
-{
-  CrmStore *store;
-  LayoutRef ref;
-
-  g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
-
-  if (!check_layout (session, layout_id, &ref, error) ||
-      !check_field (session, &ref, field_id, error))
-    return FALSE;
-
-  store = crm_session_get_store (session);
-  if (!_crm_store_begin (store, error))
-    return FALSE;
-  return finish (store, &ref, unplace (store, layout_id, field_id, error), error);
+  return _crm_layout_finish (store, &ref, ok, error);
 }
 
 gboolean
@@ -507,13 +345,13 @@ crm_layout_set_tabs (CrmSession    *session,
   gboolean seen[CRM_TAB_LAST] = { FALSE, };
   CrmStore *store;
   sqlite3_stmt *stmt;
-  LayoutRef ref;
+  CrmLayoutRef ref;
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
   g_return_val_if_fail (order != NULL || n_tabs == 0, FALSE);
 
-  if (!check_layout (session, layout_id, &ref, error))
+  if (!_crm_layout_check_layout (session, layout_id, &ref, error))
     return FALSE;
 
   for (guint i = 0; i < n_tabs; i++)
@@ -557,7 +395,7 @@ crm_layout_set_tabs (CrmSession    *session,
       sqlite3_bind_int (stmt, 4, (hidden_mask & (1u << order[i])) != 0);
       ok = _crm_store_step_done (store, stmt, error);
     }
-  return finish (store, &ref, ok, error);
+  return _crm_layout_finish (store, &ref, ok, error);
 }
 
 /* ---- For other core files ------------------------------------------------------- */
@@ -569,26 +407,11 @@ _crm_layout_check_section (CrmSession  *session,
                            gint64      *entity_type_id,
                            GError     **error)
 {
-  LayoutRef ref;
+  CrmLayoutRef ref;
 
   if (!check_section (session, section_id, &ref, error))
     return FALSE;
   *layout_id = ref.id;
   *entity_type_id = ref.entity_type_id;
   return TRUE;
-}
-
-gboolean
-_crm_layout_place (CrmStore  *store,
-                   gint64     layout_id,
-                   gint64     entity_type_id,
-                   gint64     section_id,
-                   gint64     field_id,
-                   guint      position,
-                   GError   **error)
-{
-  LayoutRef ref = { layout_id, entity_type_id };
-
-  return place (store, layout_id, section_id, field_id, position, error) &&
-         touch_layout (store, &ref, error);
 }

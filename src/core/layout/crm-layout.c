@@ -1,26 +1,16 @@
 /* crm-layout.c — resolving and reading card layouts
  *
+ * Which layout a person sees (DESIGN.md §1) and what it holds: its
+ * sections with the fields they may see, the fields it hides, its tabs.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
-#include "crm-builtin-private.h"
 #include "crm-catalog.h"
-#include "crm-error.h"
 #include "crm-layout.h"
+#include "crm-layout-private.h"
 #include "crm-store-private.h"
-
-struct _CrmLayoutSection
-{
-  GObject     parent_instance;
-
-  gint64      id;
-  char       *code;
-  char       *title;
-  GListStore *fields;
-};
 
 struct _CrmLayout
 {
@@ -38,104 +28,7 @@ struct _CrmLayout
   guint           hidden_tabs;  /* bit per CrmTab */
 };
 
-G_DEFINE_FINAL_TYPE (CrmLayoutSection, crm_layout_section, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (CrmLayout, crm_layout, G_TYPE_OBJECT)
-
-static const struct {
-  const char *code;
-  const char *label;
-} tabs[] = {
-  [CRM_TAB_GENERAL] = { "general", N_("General") },
-  [CRM_TAB_PRODUCTS] = { "products", N_("Products") },
-  [CRM_TAB_DEPENDENCIES] = { "dependencies", N_("Dependencies") },
-  [CRM_TAB_HISTORY] = { "history", N_("History") },
-  [CRM_TAB_DOCUMENTS] = { "documents", N_("Documents") },
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (tabs) == CRM_TAB_LAST);
-
-const char *
-crm_tab_to_code (CrmTab tab)
-{
-  g_return_val_if_fail (tab < CRM_TAB_LAST, NULL);
-  return tabs[tab].code;
-}
-
-gboolean
-crm_tab_from_code (const char *code,
-                   CrmTab     *tab)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
-    if (g_strcmp0 (tabs[i].code, code) == 0)
-      {
-        *tab = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-crm_tab_get_label (CrmTab tab)
-{
-  g_return_val_if_fail (tab < CRM_TAB_LAST, NULL);
-  return _(tabs[tab].label);
-}
-
-/* ---- Sections ----------------------------------------------------------------- */
-
-static void
-crm_layout_section_finalize (GObject *object)
-{
-  CrmLayoutSection *self = (CrmLayoutSection *)object;
-
-  g_free (self->code);
-  g_free (self->title);
-  g_clear_object (&self->fields);
-
-  G_OBJECT_CLASS (crm_layout_section_parent_class)->finalize (object);
-}
-
-static void
-crm_layout_section_class_init (CrmLayoutSectionClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = crm_layout_section_finalize;
-}
-
-static void
-crm_layout_section_init (CrmLayoutSection *self)
-{
-  self->fields = g_list_store_new (CRM_TYPE_FIELD);
-}
-
-gint64
-crm_layout_section_get_id (CrmLayoutSection *self)
-{
-  g_return_val_if_fail (CRM_IS_LAYOUT_SECTION (self), 0);
-  return self->id;
-}
-
-const char *
-crm_layout_section_get_code (CrmLayoutSection *self)
-{
-  g_return_val_if_fail (CRM_IS_LAYOUT_SECTION (self), NULL);
-  return self->code;
-}
-
-const char *
-crm_layout_section_get_title (CrmLayoutSection *self)
-{
-  g_return_val_if_fail (CRM_IS_LAYOUT_SECTION (self), NULL);
-  return self->title;
-}
-
-GListModel *
-crm_layout_section_get_fields (CrmLayoutSection *self)
-{
-  g_return_val_if_fail (CRM_IS_LAYOUT_SECTION (self), NULL);
-  return G_LIST_MODEL (self->fields);
-}
-
-/* ---- Layouts -------------------------------------------------------------------- */
 
 static void
 crm_layout_finalize (GObject *object)
@@ -211,153 +104,6 @@ find_layout (CrmStore    *store,
   "entity_type_id = ?1 AND ifnull (pipeline_id, 0) = ?2 AND ifnull (lead_kind_id, 0) = ?3"
 
 static gboolean
-insert_section (CrmStore    *store,
-                gint64       layout_id,
-                const char  *code,
-                const char  *title,
-                gboolean     title_is_msgid,
-                int          sort,
-                gint64      *section_id,
-                GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = _crm_store_prepare (store,
-                             "INSERT INTO layout_sections (layout_id, code, title, label_msgid, sort) "
-                             "VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, layout_id);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, title_is_msgid);
-  sqlite3_bind_int (stmt, 5, sort);
-  if (!_crm_store_step_done (store, stmt, error))
-    return FALSE;
-  *section_id = sqlite3_last_insert_rowid (_crm_store_get_db (store));
-  return TRUE;
-}
-
-static gboolean
-place_field (CrmStore  *store,
-             gint64     section_id,
-             gint64     field_id,
-             int        sort,
-             GError   **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = _crm_store_prepare (store,
-                             "INSERT INTO layout_placements (section_id, field_id, sort) VALUES (?, ?, ?)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, section_id);
-  sqlite3_bind_int64 (stmt, 2, field_id);
-  sqlite3_bind_int (stmt, 3, sort);
-  return _crm_store_step_done (store, stmt, error);
-}
-
-/* The standard layout of a card kind, made from the built-in default (or,
- * for custom types, one section with every field). */
-static gint64
-create_standard (CrmStore    *store,
-                 gint64       entity_type_id,
-                 gint64       pipeline_id,
-                 gint64       lead_kind_id,
-                 GError     **error)
-{
-  CrmCatalog *catalog = crm_store_get_catalog (store);
-  CrmEntityType *type = crm_catalog_get_entity_type (catalog, entity_type_id);
-  const CrmBuiltinSection *sections;
-  g_autofree char *now = _crm_store_now ();
-  const char *kind_code = NULL;
-  sqlite3_stmt *stmt;
-  gint64 layout_id;
-
-  if (type == NULL)
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("This kind of element no longer exists"));
-      return 0;
-    }
-
-  if (lead_kind_id != 0)
-    {
-      stmt = _crm_store_prepare (store, "SELECT code FROM lead_kinds WHERE id = ?", error);
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, lead_kind_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW && g_str_equal (sqlite3_column_text (stmt, 0), "repeat"))
-        kind_code = "repeat";
-      sqlite3_reset (stmt);
-    }
-  sections = _crm_builtin_get_sections (crm_entity_type_get_code (type), kind_code);
-
-  if (!_crm_store_begin (store, error))
-    return 0;
-
-  stmt = _crm_store_prepare (store,
-                             "INSERT INTO layouts (entity_type_id, pipeline_id, lead_kind_id, scope, updated_at) "
-                             "VALUES (?, nullif (?, 0), nullif (?, 0), 'standard', ?)", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, entity_type_id);
-  sqlite3_bind_int64 (stmt, 2, pipeline_id);
-  sqlite3_bind_int64 (stmt, 3, lead_kind_id);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  if (!_crm_store_step_done (store, stmt, error))
-    goto failed;
-  layout_id = sqlite3_last_insert_rowid (_crm_store_get_db (store));
-
-  if (sections != NULL)
-    {
-      for (guint i = 0; sections[i].code != NULL; i++)
-        {
-          gint64 section_id;
-          int sort = 0;
-
-          if (!insert_section (store, layout_id, sections[i].code, sections[i].title, TRUE, i,
-                               &section_id, error))
-            goto failed;
-          for (guint j = 0; sections[i].fields[j] != NULL; j++)
-            {
-              CrmField *field = crm_catalog_find_field (catalog, entity_type_id, sections[i].fields[j]);
-
-              if (field != NULL && !place_field (store, section_id, crm_field_get_id (field), sort++, error))
-                goto failed;
-            }
-        }
-    }
-  else
-    {
-      GListModel *fields = crm_catalog_get_fields (catalog, entity_type_id);
-      guint n = g_list_model_get_n_items (fields);
-      gint64 section_id;
-      int sort = 0;
-
-      if (!insert_section (store, layout_id, "general", N_("General"), TRUE, 0, &section_id, error))
-        goto failed;
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(CrmField) field = g_list_model_get_item (fields, i);
-
-          if (!crm_field_is_read_only (field) &&
-              !place_field (store, section_id, crm_field_get_id (field), sort++, error))
-            goto failed;
-        }
-    }
-
-  _crm_store_note_change (store, CRM_CHANGE_LAYOUT, layout_id, entity_type_id);
-  if (!_crm_store_commit (store, error))
-    return 0;
-  return layout_id;
-
-failed:
-  _crm_store_rollback (store);
-  return 0;
-}
-
-static gboolean
 load_layout (CrmLayout   *self,
              CrmSession  *session,
              GError     **error)
@@ -384,14 +130,13 @@ load_layout (CrmLayout   *self,
     {
       gint64 section_id = sqlite3_column_int64 (stmt, 0);
 
-      if (section == NULL || section->id != section_id)
+      if (section == NULL || crm_layout_section_get_id (section) != section_id)
         {
           const char *title = (const char *)sqlite3_column_text (stmt, 2);
 
-          section = g_object_new (CRM_TYPE_LAYOUT_SECTION, NULL);
-          section->id = section_id;
-          section->code = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-          section->title = g_strdup (sqlite3_column_int (stmt, 3) ? g_dgettext (GETTEXT_PACKAGE, title) : title);
+          section = _crm_layout_section_new (section_id, (const char *)sqlite3_column_text (stmt, 1),
+                                             sqlite3_column_int (stmt, 3) ? g_dgettext (GETTEXT_PACKAGE, title)
+                                                                          : title);
           g_list_store_append (self->sections, section);
           g_object_unref (section);
         }
@@ -402,8 +147,10 @@ load_layout (CrmLayout   *self,
           CrmField *field = crm_catalog_get_field (catalog, field_id);
 
           g_hash_table_add (placed, GSIZE_TO_POINTER (field_id));
-          if (field != NULL && crm_session_can_see_field (session, field))
-            g_list_store_append (section->fields, field);
+          /* A field deleted meanwhile is no longer placed anywhere. */
+          if (field != NULL)
+            _crm_layout_section_add_field (section, field_id,
+                                           crm_session_can_see_field (session, field) ? field : NULL);
         }
     }
   sqlite3_reset (stmt);
@@ -503,7 +250,7 @@ crm_layout_resolve (CrmSession  *session,
 
   if (standard_id == 0)
     {
-      standard_id = create_standard (store, entity_type_id, pipeline_id, lead_kind_id, error);
+      standard_id = _crm_layout_create_standard (store, entity_type_id, pipeline_id, lead_kind_id, error);
       if (standard_id == 0)
         return NULL;
     }

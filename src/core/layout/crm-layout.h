@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "crm-element.h"
 #include "crm-field.h"
 #include "crm-session.h"
 
@@ -45,11 +46,19 @@ const char *crm_tab_get_label (CrmTab      tab);
 
 G_DECLARE_FINAL_TYPE (CrmLayoutSection, crm_layout_section, CRM, LAYOUT_SECTION, GObject)
 
-gint64      crm_layout_section_get_id     (CrmLayoutSection *self);
-const char *crm_layout_section_get_code   (CrmLayoutSection *self);
-const char *crm_layout_section_get_title  (CrmLayoutSection *self);
+gint64      crm_layout_section_get_id          (CrmLayoutSection *self);
+const char *crm_layout_section_get_code        (CrmLayoutSection *self);
+const char *crm_layout_section_get_title       (CrmLayoutSection *self);
 /* Of CrmField, in order, only those the session may see. */
-GListModel *crm_layout_section_get_fields (CrmLayoutSection *self);
+GListModel *crm_layout_section_get_fields      (CrmLayoutSection *self);
+/* The ids (gint64) of every field placed in the section, in order, those
+ * the session may not see included: what it takes to put the section
+ * back as it was (crm_layout_restore_section ()). */
+GArray     *crm_layout_section_get_placed_ids  (CrmLayoutSection *self);
+/* The id of the field placed right after @field_id, seen or not; 0 when
+ * it is the last or not here. */
+gint64      crm_layout_section_get_next_placed (CrmLayoutSection *self,
+                                                gint64            field_id);
 
 /* ---- Layouts ------------------------------------------------------------- */
 
@@ -80,6 +89,19 @@ GListModel     *crm_layout_get_hidden_fields  (CrmLayout  *self);
 GArray         *crm_layout_get_tabs           (CrmLayout  *self);
 gboolean        crm_layout_is_tab_hidden      (CrmLayout  *self,
                                                CrmTab      tab);
+
+/* The fields @element must have filled at @stage_id (0: the stage it is
+ * at) that are still empty and that @self shows @session's user nowhere
+ * (placed in no section): a save stays refused for their lack, and the
+ * card has no row to fill them in. Fields the user may not see are never
+ * asked of them; fields the core or the stage bar sets are left out. Of
+ * CrmField, in the type's order; NULL with an error when @stage_id or
+ * @self is not of the element's kind. */
+GPtrArray      *crm_layout_get_required_unshown (CrmLayout  *self,
+                                                 CrmSession *session,
+                                                 CrmElement *element,
+                                                 gint64      stage_id,
+                                                 GError    **error);
 
 G_END_DECLS
 
@@ -112,7 +134,9 @@ gboolean crm_layout_delete_section  (CrmSession    *session,
                                      gint64         section_id,
                                      GError       **error);
 /* Undoes a delete: a section at @position holding @field_ids in order
- * (those still hidden). Returns the new section's id. */
+ * (pass crm_layout_section_get_placed_ids (), so fields the user cannot
+ * see come back too). Fields shown elsewhere since stay there; fields
+ * deleted since are left out. Returns the new section's id. */
 gint64   crm_layout_restore_section (CrmSession    *session,
                                      gint64         layout_id,
                                      guint          position,
@@ -127,6 +151,15 @@ gboolean crm_layout_place_field     (CrmSession    *session,
                                      gint64         field_id,
                                      guint          position,
                                      GError       **error);
+/* Places a field right before @before_field_id (0: at the end) of a
+ * section, moving it when it is shown elsewhere. The way for those who
+ * count the rows they see: fields hidden from them keep their places. A
+ * @before_field_id not in that section is a CRM_ERROR_CONFLICT. */
+gboolean crm_layout_place_field_before (CrmSession *session,
+                                        gint64      section_id,
+                                        gint64      field_id,
+                                        gint64      before_field_id,
+                                        GError    **error);
 gboolean crm_layout_hide_field      (CrmSession    *session,
                                      gint64         layout_id,
                                      gint64         field_id,

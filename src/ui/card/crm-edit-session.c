@@ -301,6 +301,13 @@ crm_edit_session_get_editor (CrmEditSession *self,
   return find_editor (self, field_id, NULL);
 }
 
+GPtrArray *
+crm_edit_session_get_editors (CrmEditSession *self)
+{
+  g_return_val_if_fail (CRM_IS_EDIT_SESSION (self), NULL);
+  return self->editors;
+}
+
 gboolean
 crm_edit_session_is_active (CrmEditSession *self)
 {

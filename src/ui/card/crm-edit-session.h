@@ -38,6 +38,8 @@ CrmValueEditor *crm_edit_session_edit_field   (CrmEditSession *self,
                                                CrmField       *field);
 CrmValueEditor *crm_edit_session_get_editor   (CrmEditSession *self,
                                                gint64          field_id);
+/* Of CrmValueEditor, in the order the edits started; owned by the session. */
+GPtrArray      *crm_edit_session_get_editors  (CrmEditSession *self);
 gboolean        crm_edit_session_is_active    (CrmEditSession *self);
 /* Parses every editor, builds a CrmElementDraft from the element, saves.
  * On failure nothing is written: editors of fields that block it are

@@ -123,7 +123,7 @@ check_toggled_cb (GtkCheckButton *check,
     return;
 
   if (active)
-    ok = crm_layout_place_field (self->session, self->section_id, item->field_id, G_MAXUINT, &error);
+    ok = crm_layout_place_field_before (self->session, self->section_id, item->field_id, 0, &error);
   else
     ok = crm_layout_hide_field (self->session, self->layout_id, item->field_id, &error);
 

@@ -5,9 +5,11 @@
  * deleting a section offer Undo in their toast, which puts back what was
  * there; the toast keeps what it needs, as the pane may be gone by then.
  *
- * Positions: the pane counts the rows it shows, the core the fields placed
- * in a section. They agree unless a section holds fields hidden from this
- * user by their visibility, which only people who manage fields can set.
+ * Positions: the pane shows only the fields this user may see, the core
+ * places every field; so the pane never counts, it names the field a
+ * moved one lands before (crm_layout_place_field_before ()), and its Undo
+ * keeps what the core knew of the section, fields hidden from this user
+ * included, to put them back in their places too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +27,7 @@ typedef struct
   gint64      layout_id;
   gint64      section_id;
   gint64      field_id;
+  gint64      before_id;
   guint       position;
   char       *title;
   GArray     *field_ids;
@@ -196,7 +199,14 @@ undo_hide_cb (AdwToast *toast,
   g_autoptr(AdwToastOverlay) overlay = g_weak_ref_get (&undo->overlay);
   g_autoptr(GError) error = NULL;
 
-  if (!crm_layout_place_field (undo->session, undo->section_id, undo->field_id, undo->position, &error))
+  /* The field it sat before may have moved meanwhile: the end will do. */
+  if (!crm_layout_place_field_before (undo->session, undo->section_id, undo->field_id, undo->before_id, &error) &&
+      g_error_matches (error, CRM_ERROR, CRM_ERROR_CONFLICT))
+    {
+      g_clear_error (&error);
+      crm_layout_place_field_before (undo->session, undo->section_id, undo->field_id, 0, &error);
+    }
+  if (error != NULL)
     show_error (overlay, error);
 }
 
@@ -222,10 +232,10 @@ _crm_fields_pane_move_field (CrmFieldsPane *self,
                              guint          index)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(CrmField) before = NULL;
   CrmLayoutSection *from;
   CrmLayoutSection *to;
   guint from_index = 0;
-  guint position = index;
 
   g_return_if_fail (CRM_IS_FIELDS_PANE (self));
 
@@ -234,17 +244,14 @@ _crm_fields_pane_move_field (CrmFieldsPane *self,
   if (from == NULL || to == NULL)
     return;
 
-  if (crm_layout_section_get_id (from) == section_id)
-    {
-      /* Dropped on itself, or just below itself: nothing moves. */
-      if (index == from_index || index == from_index + 1)
-        return;
-      /* Counted with the field still in place; the core counts without. */
-      if (index > from_index)
-        position = index - 1;
-    }
+  /* Dropped on itself, or just below itself: nothing moves. */
+  if (crm_layout_section_get_id (from) == section_id && (index == from_index || index == from_index + 1))
+    return;
 
-  if (!crm_layout_place_field (self->session, section_id, field_id, position, &error))
+  /* The row shown at @index, or none past the last: the end. */
+  before = g_list_model_get_item (crm_layout_section_get_fields (to), index);
+  if (!crm_layout_place_field_before (self->session, section_id, field_id,
+                                      before != NULL ? crm_field_get_id (before) : 0, &error))
     show_error (get_overlay (self), error);
 }
 
@@ -331,7 +338,7 @@ _crm_fields_pane_hide_field (CrmFieldsPane *self,
   undo = undo_new (self);
   undo->section_id = crm_layout_section_get_id (section);
   undo->field_id = field_id;
-  undo->position = index;
+  undo->before_id = crm_layout_section_get_next_placed (section, field_id);
 
   if (!crm_layout_hide_field (self->session, crm_layout_get_id (self->layout), field_id, &error))
     {
@@ -352,7 +359,6 @@ _crm_fields_pane_delete_section (CrmFieldsPane *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   CrmLayoutSection *section;
-  GListModel *fields;
   guint index = 0;
   Undo *undo;
 
@@ -365,15 +371,7 @@ _crm_fields_pane_delete_section (CrmFieldsPane *self,
   undo = undo_new (self);
   undo->position = index;
   undo->title = g_strdup (crm_layout_section_get_title (section));
-  undo->field_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  fields = crm_layout_section_get_fields (section);
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(CrmField) field = g_list_model_get_item (fields, i);
-      gint64 id = crm_field_get_id (field);
-
-      g_array_append_val (undo->field_ids, id);
-    }
+  undo->field_ids = g_array_copy (crm_layout_section_get_placed_ids (section));
 
   if (!crm_layout_delete_section (self->session, section_id, &error))
     {

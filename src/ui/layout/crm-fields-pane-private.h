@@ -13,6 +13,7 @@
 #include "crm-edit-session.h"
 #include "crm-field-picker.h"
 #include "crm-fields-pane.h"
+#include "crm-required-block.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,7 @@ struct _CrmFieldsPane
   GtkMenuButton     *add_section_button;
   GtkEntry          *add_section_entry;
   GtkPopover        *add_section_popover;
+  CrmRequiredBlock  *required_block;
   GtkScrolledWindow *scrolled_window;
   GtkBox            *sections_box;
 };

@@ -4,8 +4,9 @@
  * of CrmFieldRows under its title. Those who may shape the layout drag
  * sections and fields by their handles (crm-layout-dnd.c), rename, delete
  * and add sections, and show or hide fields; crm-fields-pane-actions.c
- * makes the core calls. Under the sections sits Add Section; under the
- * scrolled area, the Save / Cancel bar of in-place editing.
+ * makes the core calls. Under the sections sits Add Section; over them,
+ * while values are edited, the required fields no section shows
+ * (crm-required-block.c); under the scrolled area, the Save / Cancel bar.
  *
  * The card calls crm_fields_pane_set_element () again after every change
  * it hears of. For the same element the pane is rebuilt on the next idle,
@@ -176,6 +177,7 @@ rebuild (CrmFieldsPane *self,
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   _crm_fields_pane_stop_filling (self);
   _crm_fields_pane_clear_sections (self);
+  crm_required_block_set_card (self->required_block, self->session, self->edit_session, self->element, self->layout);
 
   gtk_widget_set_visible (GTK_WIDGET (self->add_section_button),
                           self->element != NULL && self->layout != NULL && self->can_edit_layout);
@@ -458,10 +460,12 @@ crm_fields_pane_class_init (CrmFieldsPaneClass *klass)
   widget_class->measure = crm_fields_pane_measure;
   widget_class->size_allocate = crm_fields_pane_size_allocate;
 
+  g_type_ensure (CRM_TYPE_REQUIRED_BLOCK);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clientele/Clientele/crm-fields-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmFieldsPane, add_section_button);
   gtk_widget_class_bind_template_child (widget_class, CrmFieldsPane, add_section_entry);
   gtk_widget_class_bind_template_child (widget_class, CrmFieldsPane, add_section_popover);
+  gtk_widget_class_bind_template_child (widget_class, CrmFieldsPane, required_block);
   gtk_widget_class_bind_template_child (widget_class, CrmFieldsPane, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, CrmFieldsPane, sections_box);
   gtk_widget_class_bind_template_callback (widget_class, add_section_activate_cb);
