@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "crm-element.h"
+#include "crm-paged-model.h"
 #include "crm-session.h"
 
 G_BEGIN_DECLS
@@ -26,7 +27,7 @@ typedef enum
 
 #define CRM_TYPE_ELEMENT_LIST_MODEL (crm_element_list_model_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmElementListModel, crm_element_list_model, CRM, ELEMENT_LIST_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (CrmElementListModel, crm_element_list_model, CRM, ELEMENT_LIST_MODEL, CrmPagedModel)
 
 CrmElementListModel *crm_element_list_model_new        (CrmSession          *session,
                                                         gint64               entity_type_id);

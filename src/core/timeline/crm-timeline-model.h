@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "crm-paged-model.h"
 #include "crm-session.h"
 #include "crm-timeline-entry.h"
 
@@ -18,7 +19,7 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_TIMELINE_MODEL (crm_timeline_model_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmTimelineModel, crm_timeline_model, CRM, TIMELINE_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (CrmTimelineModel, crm_timeline_model, CRM, TIMELINE_MODEL, CrmPagedModel)
 
 CrmTimelineModel *crm_timeline_model_new         (CrmSession       *session,
                                                   gint64            element_id);
