@@ -1,10 +1,11 @@
 /* crm-element-list-model.h — the elements of one type, sorted, searchable,
  * paged
  *
- * Keyset pagination on (sort key, id); the next page loads when a view asks
- * for an item near the end of what is loaded. A search string filters
- * through the FTS5 index ("joao" finds "João"). Created, changed and
- * deleted elements arrive through the store's change notification.
+ * A CrmPagedModel: keyset pagination on (sort key, id); the next page loads
+ * when a view asks for an item near the end of what is loaded. A search
+ * string filters through the FTS5 index ("joao" finds "João"). Created,
+ * changed and deleted elements arrive through the store's change
+ * notification.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -57,7 +57,8 @@ struct _CrmPagedModelClass
                                   gpointer             b);
   gint64          (*get_item_id) (CrmPagedModel       *self,
                                   gpointer             item);
-  /* Which items of a change concern this model, and how. */
+  /* Which items of a change concern this model, and how; asked more than
+   * once per item, so it only looks. */
   CrmPagedChange  (*classify)    (CrmPagedModel       *self,
                                   const CrmChangeItem *change);
 };

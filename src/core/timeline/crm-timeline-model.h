@@ -1,9 +1,10 @@
 /* crm-timeline-model.h — an element's timeline, newest first, paged
  *
- * Loads one page at a time with keyset pagination on (created_at, id): the
- * next page is fetched when a view asks for an item near the end of what is
- * loaded, so n_items grows as the view scrolls. New, edited and deleted
- * entries arrive through the store's change notification.
+ * A CrmPagedModel: loads one page at a time with keyset pagination on
+ * (created_at, id): the next page is fetched when a view asks for an item
+ * near the end of what is loaded, so n_items grows as the view scrolls.
+ * New, edited and deleted entries arrive through the store's change
+ * notification.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
