@@ -73,30 +73,34 @@ sorted_rows (GHashTable *rows)
 
 G_DEFINE_FINAL_TYPE (TestPagedModel, test_paged_model, CRM_TYPE_PAGED_MODEL)
 
-static GPtrArray *
+/* A refused page has appended some items first: the model must drop them. */
+static gboolean
 test_paged_model_load_page (CrmPagedModel  *model,
                             gpointer        after,
                             guint           limit,
+                            GPtrArray      *page,
                             GError        **error)
 {
   TestPagedModel *self = TEST_PAGED_MODEL (model);
   g_autoptr(GPtrArray) all = sorted_rows (self->rows);
-  GPtrArray *page;
   gint64 cursor = after != NULL ? TEST_ITEM (after)->id : 0;
+  guint n = 0;
 
   g_array_append_val (self->cursors, cursor);
+  for (guint i = 0; i < all->len && n < limit; i++)
+    if (after == NULL || compare_items (after, all->pdata[i]) < 0)
+      {
+        g_ptr_array_add (page, g_object_ref (all->pdata[i]));
+        n++;
+      }
+
   if (self->fail_code >= 0)
     {
       g_set_error (error, CRM_ERROR, self->fail_code, "Test page refused");
       self->fail_code = -1;
-      return NULL;
+      return FALSE;
     }
-
-  page = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < all->len && page->len < limit; i++)
-    if (after == NULL || compare_items (after, all->pdata[i]) < 0)
-      g_ptr_array_add (page, g_object_ref (all->pdata[i]));
-  return page;
+  return TRUE;
 }
 
 static gpointer

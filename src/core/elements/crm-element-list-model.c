@@ -154,28 +154,28 @@ sort_key (CrmElementListModel *self,
 
 /* ---- CrmPagedModel -------------------------------------------------------------- */
 
-static GPtrArray *
+static gboolean
 crm_element_list_model_load_page (CrmPagedModel  *model,
                                   gpointer        after,
                                   guint           limit,
+                                  GPtrArray      *page,
                                   GError        **error)
 {
   CrmElementListModel *self = CRM_ELEMENT_LIST_MODEL (model);
   CrmStore *store = crm_session_get_store (self->session);
-  g_autoptr(GPtrArray) page = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   /* Rights can change while a list is open: ask at every page. */
   if (!crm_session_check_permission (self->session, CRM_PERMISSION_ELEMENT_READ,
                                      self->entity_type_id, error))
-    return NULL;
+    return FALSE;
 
   stmt = prepare_query (self, after != NULL, FALSE, error);
   if (stmt == NULL)
     {
       g_prefix_error (error, "Could not list elements: ");
-      return NULL;
+      return FALSE;
     }
   bind_filters (self, stmt);
   if (after != NULL)
@@ -185,7 +185,6 @@ crm_element_list_model_load_page (CrmPagedModel  *model,
     }
   sqlite3_bind_int (stmt, 6, limit);
 
-  page = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (page, _crm_element_new_from_row (stmt, 0));
   sqlite3_reset (stmt);
@@ -194,9 +193,9 @@ crm_element_list_model_load_page (CrmPagedModel  *model,
     {
       _crm_store_set_error (store, error);
       g_prefix_error (error, "Could not list elements: ");
-      return NULL;
+      return FALSE;
     }
-  return g_steal_pointer (&page);
+  return TRUE;
 }
 
 static gpointer

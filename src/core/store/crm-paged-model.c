@@ -11,12 +11,13 @@
 
 typedef struct
 {
-  CrmStore  *store;
-  GPtrArray *items;       /* the loaded ones, in the subclass's order */
-  guint      page_size;
-  guint      idle_id;
-  gulong     changed_id;
-  gboolean   has_more;
+  CrmStore   *store;
+  GPtrArray  *items;      /* the loaded ones, in the subclass's order */
+  GHashTable *by_id;      /* gint64 id → its item in items, once a change needs it */
+  guint       page_size;
+  guint       idle_id;
+  gulong      changed_id;
+  gboolean    has_more;
 } CrmPagedModelPrivate;
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -33,6 +34,38 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* ---- The loaded items ----------------------------------------------------------- */
+
+static void
+index_item (CrmPagedModel *self,
+            gpointer       item)
+{
+  CrmPagedModelPrivate *priv = crm_paged_model_get_instance_private (self);
+  gint64 id;
+
+  if (priv->by_id == NULL)
+    return;
+  id = CRM_PAGED_MODEL_GET_CLASS (self)->get_item_id (self, item);
+  g_hash_table_insert (priv->by_id, g_memdup2 (&id, sizeof id), item);
+}
+
+/* Takes the item at @position out, with its reference. */
+static gpointer
+take_at (CrmPagedModel *self,
+         guint          position)
+{
+  CrmPagedModelPrivate *priv = crm_paged_model_get_instance_private (self);
+  gpointer item = g_ptr_array_steal_index (priv->items, position);
+  gint64 id;
+
+  if (priv->by_id != NULL)
+    {
+      id = CRM_PAGED_MODEL_GET_CLASS (self)->get_item_id (self, item);
+      g_hash_table_remove (priv->by_id, &id);
+    }
+  return item;
+}
+
 /* ---- Pages ------------------------------------------------------------------ */
 
 /* Appends the next page without telling anyone; returns how many came. */
@@ -40,10 +73,9 @@ static guint
 fetch_page (CrmPagedModel *self)
 {
   CrmPagedModelPrivate *priv = crm_paged_model_get_instance_private (self);
-  g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GError) error = NULL;
   gpointer last = NULL;
-  guint added;
+  guint before = priv->items->len;
 
   if (!priv->has_more)
     return 0;
@@ -51,9 +83,11 @@ fetch_page (CrmPagedModel *self)
   if (priv->items->len > 0)
     last = g_ptr_array_index (priv->items, priv->items->len - 1);
 
-  page = CRM_PAGED_MODEL_GET_CLASS (self)->load_page (self, last, priv->page_size, &error);
-  if (page == NULL)
+  /* Straight into the loaded items: no page to copy, and the array keeps
+   * its room across reloads. */
+  if (!CRM_PAGED_MODEL_GET_CLASS (self)->load_page (self, last, priv->page_size, priv->items, &error))
     {
+      g_ptr_array_set_size (priv->items, before);
       /* Someone who may not read, or a deleted parent, has nothing to list;
        * anything else is worth a warning. */
       if (!g_error_matches (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED) &&
@@ -63,10 +97,10 @@ fetch_page (CrmPagedModel *self)
       return 0;
     }
 
-  added = page->len;
-  priv->has_more = added >= priv->page_size;
-  g_ptr_array_extend_and_steal (priv->items, g_steal_pointer (&page));
-  return added;
+  priv->has_more = priv->items->len - before >= priv->page_size;
+  for (guint i = before; i < priv->items->len; i++)
+    index_item (self, g_ptr_array_index (priv->items, i));
+  return priv->items->len - before;
 }
 
 static gboolean
@@ -81,19 +115,6 @@ load_more_idle_cb (gpointer data)
 }
 
 /* ---- Changes ------------------------------------------------------------------ */
-
-static int
-locate (CrmPagedModel *self,
-        gint64         id)
-{
-  CrmPagedModelPrivate *priv = crm_paged_model_get_instance_private (self);
-  CrmPagedModelClass *klass = CRM_PAGED_MODEL_GET_CLASS (self);
-
-  for (guint i = 0; i < priv->items->len; i++)
-    if (klass->get_item_id (self, g_ptr_array_index (priv->items, i)) == id)
-      return i;
-  return -1;
-}
 
 /* Where @item goes among the loaded items: before the first that is not
  * listed before it. */
@@ -117,6 +138,36 @@ bisect (CrmPagedModel *self,
   return low;
 }
 
+/* Where the item with @id is, or -1 when it is not loaded: a look-up and a
+ * bisection, not a walk through everything loaded. The index is built at
+ * the first change: a model that only shows its pages never pays for it. */
+static int
+locate (CrmPagedModel *self,
+        gint64         id)
+{
+  CrmPagedModelPrivate *priv = crm_paged_model_get_instance_private (self);
+  gpointer item;
+  guint position;
+
+  if (priv->by_id == NULL)
+    {
+      priv->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < priv->items->len; i++)
+        index_item (self, g_ptr_array_index (priv->items, i));
+    }
+
+  item = g_hash_table_lookup (priv->by_id, &id);
+  if (item == NULL)
+    return -1;
+  position = bisect (self, item);
+  /* Should compare () and the rows' order ever disagree, the item is
+   * still found. */
+  if ((position >= priv->items->len || g_ptr_array_index (priv->items, position) != item) &&
+      !g_ptr_array_find (priv->items, item, &position))
+    g_assert_not_reached ();
+  return position;
+}
+
 /* Brings the item with @id up to date: in, out, in place or moved. */
 static void
 merge_item (CrmPagedModel *self,
@@ -134,7 +185,7 @@ merge_item (CrmPagedModel *self,
     {
       if (old_position >= 0)
         {
-          g_ptr_array_remove_index (priv->items, old_position);
+          g_object_unref (take_at (self, old_position));
           g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
         }
       return;
@@ -146,7 +197,7 @@ merge_item (CrmPagedModel *self,
     boundary = g_object_ref (g_ptr_array_index (priv->items, priv->items->len - 1));
 
   if (old_position >= 0)
-    g_ptr_array_remove_index (priv->items, old_position);
+    g_object_unref (take_at (self, old_position));
   position = bisect (self, item);
 
   /* Past what is loaded: a later page brings it. */
@@ -158,6 +209,7 @@ merge_item (CrmPagedModel *self,
       return;
     }
 
+  index_item (self, item);
   g_ptr_array_insert (priv->items, position, g_steal_pointer (&item));
 
   if (old_position < 0)
@@ -309,6 +361,7 @@ crm_paged_model_finalize (GObject *object)
   CrmPagedModelPrivate *priv = crm_paged_model_get_instance_private (self);
 
   g_clear_object (&priv->store);
+  g_clear_pointer (&priv->by_id, g_hash_table_unref);
   g_clear_pointer (&priv->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crm_paged_model_parent_class)->finalize (object);
@@ -441,6 +494,7 @@ _crm_paged_model_reload (CrmPagedModel *self)
 
   removed = priv->items->len;
   g_clear_handle_id (&priv->idle_id, g_source_remove);
+  g_clear_pointer (&priv->by_id, g_hash_table_unref);
   g_ptr_array_set_size (priv->items, 0);
   priv->has_more = TRUE;
   fetch_page (self);

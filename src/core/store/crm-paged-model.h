@@ -38,13 +38,15 @@ struct _CrmPagedModelClass
   /* What get_item returns; set in class_init. */
   GType item_type;
 
-  /* Up to @limit items that follow @after (NULL: the first ones), in the
-   * model's order, in a new array that frees them. NULL with @error when
-   * they cannot be read: the list ends there (PERMISSION_DENIED and
-   * NOT_FOUND quietly, anything else with a warning). */
-  GPtrArray      *(*load_page)   (CrmPagedModel       *self,
+  /* Appends to @page (which owns them) up to @limit items that follow
+   * @after (NULL: the first ones), in the model's order. FALSE with @error
+   * when they cannot be read: what it appended is dropped and the list
+   * ends there (PERMISSION_DENIED and NOT_FOUND quietly, anything else
+   * with a warning). */
+  gboolean        (*load_page)   (CrmPagedModel       *self,
                                   gpointer             after,
                                   guint                limit,
+                                  GPtrArray           *page,
                                   GError             **error);
   /* The item with @id as the model lists it now (a new reference), or
    * NULL when it does not, or no longer, belongs. */

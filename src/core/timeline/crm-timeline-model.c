@@ -79,22 +79,27 @@ crm_timeline_query_page (CrmSession  *session,
 
 /* ---- CrmPagedModel -------------------------------------------------------------- */
 
-static GPtrArray *
+static gboolean
 crm_timeline_model_load_page (CrmPagedModel  *model,
                               gpointer        after,
                               guint           limit,
+                              GPtrArray      *page,
                               GError        **error)
 {
   CrmTimelineModel *self = CRM_TIMELINE_MODEL (model);
-  GPtrArray *page;
+  GPtrArray *entries;
 
-  page = crm_timeline_query_page (self->session, self->element_id,
-                                  after ? _crm_timeline_entry_get_created_at_text (after) : NULL,
-                                  after ? crm_timeline_entry_get_id (after) : 0,
-                                  limit, error);
-  if (page == NULL)
-    g_prefix_error (error, "Could not load the timeline: ");
-  return page;
+  entries = crm_timeline_query_page (self->session, self->element_id,
+                                     after ? _crm_timeline_entry_get_created_at_text (after) : NULL,
+                                     after ? crm_timeline_entry_get_id (after) : 0,
+                                     limit, error);
+  if (entries == NULL)
+    {
+      g_prefix_error (error, "Could not load the timeline: ");
+      return FALSE;
+    }
+  g_ptr_array_extend_and_steal (page, entries);
+  return TRUE;
 }
 
 static gpointer
