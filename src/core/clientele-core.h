@@ -17,6 +17,7 @@
 #include "crm-file.h"
 #include "crm-layout.h"
 #include "crm-locale.h"
+#include "crm-paged-model.h"
 #include "crm-pipeline.h"
 #include "crm-session.h"
 #include "crm-stage.h"

@@ -1,10 +1,11 @@
 /* crm-element-list-model.h — the elements of one type, sorted, searchable,
  * paged
  *
- * Keyset pagination on (sort key, id); the next page loads when a view asks
- * for an item near the end of what is loaded. A search string filters
- * through the FTS5 index ("joao" finds "João"). Created, changed and
- * deleted elements arrive through the store's change notification.
+ * A CrmPagedModel: keyset pagination on (sort key, id); the next page loads
+ * when a view asks for an item near the end of what is loaded. A search
+ * string filters through the FTS5 index ("joao" finds "João"). Created,
+ * changed and deleted elements arrive through the store's change
+ * notification.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "crm-element.h"
+#include "crm-paged-model.h"
 #include "crm-session.h"
 
 G_BEGIN_DECLS
@@ -26,7 +28,7 @@ typedef enum
 
 #define CRM_TYPE_ELEMENT_LIST_MODEL (crm_element_list_model_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmElementListModel, crm_element_list_model, CRM, ELEMENT_LIST_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (CrmElementListModel, crm_element_list_model, CRM, ELEMENT_LIST_MODEL, CrmPagedModel)
 
 CrmElementListModel *crm_element_list_model_new        (CrmSession          *session,
                                                         gint64               entity_type_id);

@@ -1,9 +1,10 @@
 /* crm-timeline-model.h — an element's timeline, newest first, paged
  *
- * Loads one page at a time with keyset pagination on (created_at, id): the
- * next page is fetched when a view asks for an item near the end of what is
- * loaded, so n_items grows as the view scrolls. New, edited and deleted
- * entries arrive through the store's change notification.
+ * A CrmPagedModel: loads one page at a time with keyset pagination on
+ * (created_at, id): the next page is fetched when a view asks for an item
+ * near the end of what is loaded, so n_items grows as the view scrolls.
+ * New, edited and deleted entries arrive through the store's change
+ * notification.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "crm-paged-model.h"
 #include "crm-session.h"
 #include "crm-timeline-entry.h"
 
@@ -18,7 +20,7 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_TIMELINE_MODEL (crm_timeline_model_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmTimelineModel, crm_timeline_model, CRM, TIMELINE_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (CrmTimelineModel, crm_timeline_model, CRM, TIMELINE_MODEL, CrmPagedModel)
 
 CrmTimelineModel *crm_timeline_model_new         (CrmSession       *session,
                                                   gint64            element_id);
