@@ -14,6 +14,7 @@
 #include "crm-builtin-private.h"
 #include "crm-catalog-private.h"
 #include "crm-error.h"
+#include "crm-file-private.h"
 #include "crm-store-private.h"
 
 G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
@@ -228,6 +229,7 @@ typedef struct
 static const Migration migrations[] = {
   { 1, "/io/github/clientele/Clientele/core/migrations/0001-schema.sql", NULL },
   { 2, NULL, _crm_builtin_install },
+  { 3, "/io/github/clientele/Clientele/core/migrations/0003-pending-files.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);
@@ -268,6 +270,20 @@ apply_migrations (CrmStore  *self,
 
   if (!_crm_store_begin (self, error))
     return FALSE;
+
+  /* Another process opening the same database may have migrated it while
+   * this one waited for the write lock. */
+  version = read_user_version (self);
+  if (version < 0)
+    {
+      _crm_store_set_error (self, error);
+      goto failed;
+    }
+  if (version >= CRM_STORE_SCHEMA_VERSION)
+    {
+      _crm_store_rollback (self);
+      return apply_migrations (self, error);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
@@ -410,6 +426,15 @@ crm_store_open (const char  *path,
   self->catalog = _crm_catalog_new (self);
   if (!_crm_catalog_reload (self->catalog, error))
     return NULL;
+
+  /* Files a crash or a cancelled pick left pending. Opening does not
+   * depend on it: what is not swept now is swept next time. */
+  {
+    g_autoptr(GError) sweep_error = NULL;
+
+    if (!_crm_file_sweep (self, NULL, NULL, &sweep_error))
+      g_debug ("Left pending files for later: %s", sweep_error->message);
+  }
 
   return g_steal_pointer (&self);
 }
