@@ -17,6 +17,7 @@
 #include "crm-layout.h"
 #include "crm-locale.h"
 #include "crm-pipeline.h"
+#include "crm-search.h"
 #include "crm-session.h"
 #include "crm-stage.h"
 #include "crm-store.h"

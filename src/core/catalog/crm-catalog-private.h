@@ -54,6 +54,12 @@ void           _crm_field_add_visible_user       (CrmField *self,
                                                   gint64    user_id);
 void           _crm_field_add_visible_department (CrmField *self,
                                                   gint64    department_id);
+/* The prefix of a restricted field's words in the search index: the
+ * field and a digest of who may see it; NULL for a field everyone sees. */
+char          *_crm_field_make_search_tag (gint64        field_id,
+                                           const GArray *users,
+                                           const GArray *departments);
+const char    *_crm_field_get_search_tag  (CrmField     *self);
 /* The element column behind a column-backed system field, or NULL. */
 const char    *_crm_field_get_column (CrmField *self);
 

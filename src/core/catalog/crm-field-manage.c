@@ -10,6 +10,7 @@
 #include "crm-error.h"
 #include "crm-field.h"
 #include "crm-layout-private.h"
+#include "crm-search-private.h"
 #include "crm-session.h"
 #include "crm-store-private.h"
 #include "crm-util-private.h"
@@ -183,6 +184,34 @@ write_config (CrmStore              *store,
   return TRUE;
 }
 
+/* Inside the transaction that restricted @field_id, opened it to everyone
+ * or changed who may see it: the elements with values in it get index rows
+ * with the field's new tag, so nobody finds a value they may no longer see
+ * once this commits. */
+static gboolean
+reindex_if_audience_changed (CrmStore    *store,
+                             CrmField    *field,
+                             const char  *old_tag,
+                             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *new_tag = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!_crm_search_type_is_indexed (crm_field_get_field_type (field)))
+    return TRUE;
+  new_tag = _crm_search_load_tag (store, crm_field_get_id (field), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (g_strcmp0 (old_tag, new_tag) == 0)
+    return TRUE;
+  ids = _crm_search_elements_with_values (store, crm_field_get_id (field), error);
+  return ids != NULL && _crm_search_reindex (store, ids, error);
+}
+
 /* ---- Public API ------------------------------------------------------------------ */
 
 gint64
@@ -318,7 +347,9 @@ crm_field_configure (CrmSession            *session,
                      const CrmFieldConfig  *config,
                      GError               **error)
 {
+  g_autoptr(GError) tag_error = NULL;
   g_autofree char *clean = NULL;
+  g_autofree char *old_tag = NULL;
   CrmStore *store;
   CrmField *field;
   sqlite3_stmt *stmt;
@@ -360,7 +391,16 @@ crm_field_configure (CrmSession            *session,
       if (!_crm_store_step_done (store, stmt, error))
         goto failed;
     }
-  if (!write_config (store, field_id, config, error))
+  /* The tag as stored, not as the catalog last saw it, so that the test
+   * below compares two states of this transaction. */
+  old_tag = _crm_search_load_tag (store, field_id, &tag_error);
+  if (tag_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&tag_error));
+      goto failed;
+    }
+  if (!write_config (store, field_id, config, error) ||
+      !reindex_if_audience_changed (store, field, old_tag, error))
     goto failed;
 
   /* Leaves the catalog's objects (and @field) to be replaced on commit. */
@@ -377,6 +417,7 @@ crm_field_delete (CrmSession  *session,
                   gint64       field_id,
                   GError     **error)
 {
+  g_autoptr(GArray) indexed = NULL;
   CrmStore *store;
   CrmField *field;
   sqlite3_stmt *stmt;
@@ -403,12 +444,22 @@ crm_field_delete (CrmSession  *session,
 
   if (!_crm_store_begin (store, error))
     return FALSE;
+  /* The elements that had words of it in the index lose them in the same
+   * commit as the field. */
+  if (_crm_search_type_is_indexed (crm_field_get_field_type (field)))
+    {
+      indexed = _crm_search_elements_with_values (store, field_id, error);
+      if (indexed == NULL)
+        goto failed;
+    }
   /* Values, placements and visibility rows go with it (ON DELETE CASCADE). */
   stmt = _crm_store_prepare (store, "DELETE FROM fields WHERE id = ?", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, field_id);
   if (!_crm_store_step_done (store, stmt, error))
+    goto failed;
+  if (indexed != NULL && !_crm_search_reindex (store, indexed, error))
     goto failed;
   _crm_store_note_change (store, CRM_CHANGE_CATALOG, field_id, type_id);
   return _crm_store_commit (store, error);

@@ -15,6 +15,7 @@
 #include "crm-catalog-private.h"
 #include "crm-error.h"
 #include "crm-file-private.h"
+#include "crm-search-private.h"
 #include "crm-store-private.h"
 
 G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
@@ -230,6 +231,7 @@ static const Migration migrations[] = {
   { 1, "/io/github/clientele/Clientele/core/migrations/0001-schema.sql", NULL },
   { 2, NULL, _crm_builtin_install },
   { 3, "/io/github/clientele/Clientele/core/migrations/0003-pending-files.sql", NULL },
+  { 4, NULL, _crm_search_migrate_restricted },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);
