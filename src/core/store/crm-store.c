@@ -147,9 +147,13 @@ gboolean
 _crm_store_set_error (CrmStore  *self,
                       GError   **error)
 {
-  g_set_error (error, CRM_ERROR, CRM_ERROR_STORAGE,
-               _("The database could not be written: %s"),
-               sqlite3_errmsg (self->db));
+  if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_BUSY)
+    g_set_error (error, CRM_ERROR, CRM_ERROR_STORAGE,
+                 _("Another program kept the database busy for too long; try again"));
+  else
+    g_set_error (error, CRM_ERROR, CRM_ERROR_STORAGE,
+                 _("The database could not be written: %s"),
+                 sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -186,7 +190,14 @@ _crm_store_step_done (CrmStore      *self,
                       sqlite3_stmt  *stmt,
                       GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
+
+  /* Outside a transaction a write would take the write lock on its own,
+   * late, and could meet "database is locked" without waiting for it. */
+  if (self->depth == 0 && !sqlite3_stmt_readonly (stmt))
+    g_critical ("A write outside a transaction: %s", sqlite3_sql (stmt));
+
+  rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
@@ -325,6 +336,32 @@ failed:
   return FALSE;
 }
 
+/* Switching a new database to WAL needs it alone for a moment, and when
+ * another program is opening it too SQLite answers "busy" at once instead
+ * of waiting: wait here, as the busy timeout would. */
+static gboolean
+enable_wal (CrmStore  *self,
+            GError   **error)
+{
+  gint64 deadline = g_get_monotonic_time () + CRM_STORE_BUSY_TIMEOUT_MS * 1000;
+
+  for (;;)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      /* One row: the mode now ("memory" stays for a private database). */
+      if (rc == SQLITE_ROW)
+        return TRUE;
+      if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > deadline)
+        return _crm_store_set_error (self, error);
+      g_usleep (5 * 1000);
+    }
+}
+
 /* ---- GObject ----------------------------------------------------------------- */
 
 static void
@@ -409,14 +446,14 @@ crm_store_open (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, CRM_STORE_BUSY_TIMEOUT_MS);
 
   /* A file that is not SQLite fails here, before anything is written. */
   if (!_crm_store_exec (self, "PRAGMA foreign_keys = ON;"
-                              "PRAGMA journal_mode = WAL;"
                               "PRAGMA synchronous = NORMAL;"
                               "PRAGMA temp_store = MEMORY;"
-                              "PRAGMA cache_size = -32000;", error))
+                              "PRAGMA cache_size = -32000;", error) ||
+      !enable_wal (self, error))
     {
       g_prefix_error (error, _("Could not open the database “%s”: "), path);
       return NULL;
