@@ -133,6 +133,62 @@ check_config (CrmCatalog            *catalog,
   return TRUE;
 }
 
+/* What crm_field_options_validate () cannot see from the values layer:
+ * that the type a link points to exists, and that a default naming a row
+ * (a person, an element, a file) names one; else every new element would
+ * start with a value that cannot be saved. */
+static gboolean
+check_option_references (CrmStore               *store,
+                         CrmFieldType            type,
+                         const CrmFieldOptions  *options,
+                         GError                **error)
+{
+  CrmCatalog *catalog = crm_store_get_catalog (store);
+  g_autoptr(CrmValue) value = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found = TRUE;
+
+  if (type == CRM_FIELD_TYPE_LINK && options->link_type != NULL &&
+      (!g_utf8_validate (options->link_type, -1, NULL) ||
+       crm_catalog_find_entity_type (catalog, options->link_type) == NULL))
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                   _("The kind of element the field links to does not exist"));
+      return FALSE;
+    }
+
+  if (options->default_value == NULL ||
+      (type != CRM_FIELD_TYPE_EMPLOYEE && type != CRM_FIELD_TYPE_LINK && type != CRM_FIELD_TYPE_FILE))
+    return TRUE;
+  /* Validated already: it parses. */
+  value = crm_value_parse (type, options, crm_locale_get ("C"), options->default_value, NULL);
+  if (value == NULL)
+    return TRUE;
+
+  if (type == CRM_FIELD_TYPE_EMPLOYEE)
+    found = crm_catalog_get_user (catalog, value->number) != NULL;
+  else
+    {
+      stmt = _crm_store_prepare (store,
+                                 type == CRM_FIELD_TYPE_FILE
+                                 ? "SELECT 1 FROM files WHERE id = ?1"
+                                 : "SELECT 1 FROM elements e JOIN entity_types t ON t.id = e.entity_type_id "
+                                   "WHERE e.id = ?1 AND (?2 IS NULL OR t.code = ?2)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, value->number);
+      if (type == CRM_FIELD_TYPE_LINK)
+        sqlite3_bind_text (stmt, 2, options->link_type, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+
+  if (!found)
+    g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                 _("The default value points to something that does not exist"));
+  return found;
+}
+
 /* Stores required rule and visibility of @field_id (the label is the
  * caller's: inserting and updating differ). */
 static gboolean
@@ -273,6 +329,7 @@ crm_field_create_full (CrmSession             *session,
   if (options == NULL)
     options = defaults = crm_field_options_new ();
   if (!crm_field_options_validate (options, type, error) ||
+      !check_option_references (store, type, options, error) ||
       !check_config (catalog, entity_type_id, FALSE, FALSE, config, error))
     return 0;
   if (type == CRM_FIELD_TYPE_LIST && options->items->len == 0)

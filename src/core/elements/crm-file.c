@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "crm-error.h"
@@ -22,6 +23,21 @@
 #include "crm-file.h"
 #include "crm-store-private.h"
 #include "crm-util-private.h"
+
+/* "type/subtype", in the printable ASCII that MIME allows. */
+static gboolean
+is_mime_type (const char *text)
+{
+  const char *slash = strchr (text, '/');
+
+  if (slash == NULL || slash == text || slash[1] == '\0' || strchr (slash + 1, '/') != NULL ||
+      strlen (text) > 255)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p <= ' ' || *p > '~')
+      return FALSE;
+  return TRUE;
+}
 
 gint64
 crm_file_add (CrmSession  *session,
@@ -48,6 +64,13 @@ crm_file_add (CrmSession  *session,
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                    _("“%s” is too large: files can have at most %d MB"), clean,
                    CRM_FILE_MAX_SIZE / (1024 * 1024));
+      return 0;
+    }
+
+  if (mime_type != NULL && !is_mime_type (mime_type))
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                   _("“%s” does not have a valid file type"), clean);
       return 0;
     }
 
