@@ -73,4 +73,30 @@ CrmUser       *_crm_user_new            (gint64      id,
 void           _crm_user_add_department (CrmUser    *self,
                                          gint64      department_id);
 
+/* ---- Between crm-catalog.c and crm-catalog-load.c ------------------------ */
+
+/* The catalog is one object in two files: crm-catalog.c keeps the object
+ * and its lookups, crm-catalog-load.c fills these tables from the store. */
+
+struct _CrmCatalog
+{
+  GObject     parent_instance;
+
+  CrmStore   *store;          /* not owned: the store owns us */
+
+  GListStore *entity_types;
+  GHashTable *types_by_id;     /* id → CrmEntityType */
+  GHashTable *pipelines;       /* id → CrmPipeline */
+  GHashTable *type_pipelines;  /* entity type id → GListStore of CrmPipeline */
+  GHashTable *stages;          /* id → CrmStage */
+  GHashTable *fields;          /* id → CrmField */
+  GHashTable *type_fields;     /* entity type id → GListStore of CrmField */
+  GHashTable *lead_kinds;      /* id → name */
+  GHashTable *lead_kind_codes; /* code → id */
+  GListStore *users;
+  GHashTable *users_by_id;     /* id → CrmUser */
+  GHashTable *departments;     /* id → name */
+  GHashTable *department_parents; /* id → parent id */
+};
+
 G_END_DECLS
