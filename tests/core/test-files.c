@@ -243,6 +243,68 @@ test_references_keep_files (Fixture       *f,
                    ==, 0);
 }
 
+/* A file a save replaced, or whose element or field is gone, is let go:
+ * swept after the grace unless something still refers to it. */
+static void
+test_released (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 replaced = add_file (f->session, "v1.pdf");
+  gint64 current = add_file (f->session, "v2.pdf");
+  gint64 of_deleted = add_file (f->session, "excluido.pdf");
+  gint64 shared = add_file (f->session, "compartilhado.pdf");
+  gint64 element_id = save_with_file (f, replaced);
+  gint64 deleted_id = save_with_file (f, of_deleted);
+  gint64 sharing_id = save_with_file (f, shared);
+
+  save_with_file (f, shared);
+  {
+    g_autoptr(CrmElement) element = crm_element_load (f->session, element_id, &error);
+    g_autoptr(CrmElementDraft) draft = NULL;
+
+    g_assert_no_error (error);
+    draft = crm_element_draft_new_for (f->session, element);
+    crm_element_draft_set_value (draft, f->contract, crm_value_new_number (CRM_FIELD_TYPE_FILE, current));
+    g_assert_cmpint (crm_element_draft_save (draft, &error), ==, element_id);
+    g_assert_no_error (error);
+  }
+  g_assert_true (file_is_pending (f, replaced));
+  g_assert_false (file_is_pending (f, current));
+
+  g_assert_true (crm_element_delete (f->session, deleted_id, &error));
+  g_assert_true (crm_element_delete (f->session, sharing_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_is_pending (f, of_deleted));
+  g_assert_true (file_is_pending (f, shared));
+
+  /* Within the grace, nothing goes. */
+  reopen (f);
+  g_assert_true (file_exists (f, replaced));
+  g_assert_true (file_exists (f, of_deleted));
+
+  make_old (f, replaced);
+  make_old (f, of_deleted);
+  make_old (f, shared);
+  reopen (f);
+  g_assert_false (file_exists (f, replaced));
+  g_assert_false (file_exists (f, of_deleted));
+  g_assert_true (file_exists (f, current));
+  /* The other element that holds it keeps it. */
+  g_assert_true (file_exists (f, shared));
+  g_assert_false (file_is_pending (f, shared));
+
+  /* Deleting the field lets go of every file in it. */
+  g_assert_true (crm_field_delete (f->session, f->contract_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_is_pending (f, current));
+  g_assert_true (file_is_pending (f, shared));
+  make_old (f, current);
+  make_old (f, shared);
+  reopen (f);
+  g_assert_cmpint (crm_test_query_int (f->path, "SELECT count(*) FROM files"), ==, 0);
+}
+
 /* The program stops between storing the pick and saving the card: the
  * file waits, then goes. The child is this test run again. */
 static int
@@ -350,6 +412,7 @@ main (int   argc,
   ADD ("/files/cancelled-pick", test_cancelled_pick);
   ADD ("/files/swept-after-save", test_swept_after_save);
   ADD ("/files/references-keep-files", test_references_keep_files);
+  ADD ("/files/released", test_released);
   ADD ("/files/crash-before-save", test_crash_before_save);
   ADD ("/files/save-swept-file", test_save_swept_file);
   ADD ("/files/migration", test_migration);

@@ -8,6 +8,7 @@
 
 #include "crm-catalog.h"
 #include "crm-error.h"
+#include "crm-file-private.h"
 #include "crm-field.h"
 #include "crm-layout-private.h"
 #include "crm-search-private.h"
@@ -509,6 +510,9 @@ crm_field_delete (CrmSession  *session,
       if (indexed == NULL)
         goto failed;
     }
+  if (crm_field_get_field_type (field) == CRM_FIELD_TYPE_FILE &&
+      !_crm_file_release_values (store, 0, field_id, error))
+    goto failed;
   /* Values, placements and visibility rows go with it (ON DELETE CASCADE). */
   stmt = _crm_store_prepare (store, "DELETE FROM fields WHERE id = ?", error);
   if (stmt == NULL)

@@ -78,11 +78,12 @@ add_default_values (CrmElementDraft *self)
 }
 
 /* Inside the save's transaction: the files of the saved values are
- * referenced from now on, and the sweep must leave them alone. */
+ * referenced from now on, and the sweep must leave them alone; those the
+ * save replaced or cleared may go once nothing else refers to them. */
 static gboolean
-claim_files (CrmElementDraft  *self,
-             gboolean         *claimed,
-             GError          **error)
+settle_files (CrmElementDraft  *self,
+              gboolean         *claimed,
+              GError          **error)
 {
   CrmStore *store = crm_session_get_store (self->session);
   GHashTableIter iter;
@@ -94,8 +95,14 @@ claim_files (CrmElementDraft  *self,
       CrmField *field = crm_catalog_get_field (get_catalog (self), GPOINTER_TO_SIZE (key));
       GPtrArray *values = data;
 
+      GPtrArray *old_values;
+
       if (field == NULL || crm_field_get_field_type (field) != CRM_FIELD_TYPE_FILE)
         continue;
+      old_values = self->element ? _crm_element_peek_values (self->element, crm_field_get_id (field)) : NULL;
+      for (guint i = 0; old_values != NULL && i < old_values->len; i++)
+        if (!_crm_file_release (store, ((CrmValue *)g_ptr_array_index (old_values, i))->number, error))
+          return FALSE;
       for (guint i = 0; i < values->len; i++)
         {
           if (!_crm_file_claim (store, ((CrmValue *)g_ptr_array_index (values, i))->number, error))
@@ -378,7 +385,7 @@ crm_element_draft_save (CrmElementDraft  *self,
     element_id = _crm_element_draft_insert (self, title, now, error);
   else
     element_id = _crm_element_draft_update (self, title, now, error);
-  if (element_id == 0 || !claim_files (self, &claimed, error))
+  if (element_id == 0 || !settle_files (self, &claimed, error))
     goto failed;
   _crm_element_draft_index (self, element_id, title);
 

@@ -17,6 +17,17 @@ G_BEGIN_DECLS
 gboolean _crm_file_claim (CrmStore   *store,
                           gint64      file_id,
                           GError    **error);
+/* Inside the caller's transaction: a value no longer refers to @file_id
+ * (@element_id 0), or the values of @element_id, or of the file field
+ * @field_id (the other 0), are about to go. Their files become pending
+ * again, for the sweep to remove once nothing refers to them. */
+gboolean _crm_file_release (CrmStore   *store,
+                            gint64      file_id,
+                            GError    **error);
+gboolean _crm_file_release_values (CrmStore   *store,
+                                   gint64      element_id,
+                                   gint64      field_id,
+                                   GError    **error);
 /* Removes the pending files older than CRM_FILE_PENDING_GRACE at @now
  * (NULL: the current time) that no value, document or timeline entry
  * refers to, and claims those that one does; in one transaction. */

@@ -1,5 +1,5 @@
 /* crm-file.c — files kept in the store, and the sweep of those nobody
- * claimed
+ * claimed or everything let go of
  *
  * A file is stored when someone picks it, before the card it is for is
  * saved, and stays pending until a saved value claims it
@@ -8,8 +8,10 @@
  * saves that claim files, removes pending files older than
  * CRM_FILE_PENDING_GRACE that nothing refers to. The grace is what keeps a
  * card still open somewhere (in this process or another) able to save the
- * file it was given; a pending file that turns out to be referenced is
- * claimed instead, and a claimed file is never swept.
+ * file it was given. A file a save replaces, or whose element or field is
+ * deleted, is released: pending again, from then. A pending file that
+ * turns out to be referenced is claimed instead, and a claimed file is
+ * never swept.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -156,6 +158,49 @@ _crm_file_claim (CrmStore  *store,
     g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
                  _("A chosen file is no longer stored; choose it again"));
   return exists;
+}
+
+gboolean
+_crm_file_release (CrmStore  *store,
+                   gint64     file_id,
+                   GError   **error)
+{
+  g_autofree char *now = _crm_store_now ();
+  sqlite3_stmt *stmt;
+
+  stmt = _crm_store_prepare (store,
+                             "UPDATE files SET pending_since = ?2 WHERE id = ?1 AND pending_since IS NULL",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, file_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  return _crm_store_step_done (store, stmt, error);
+}
+
+gboolean
+_crm_file_release_values (CrmStore  *store,
+                          gint64     element_id,
+                          gint64     field_id,
+                          GError   **error)
+{
+  g_autofree char *now = _crm_store_now ();
+  sqlite3_stmt *stmt;
+
+  /* Another element may hold the same file (a converted lead's deal):
+   * the sweep looks before it removes anything. */
+  stmt = _crm_store_prepare (store,
+                             element_id != 0
+                             ? "UPDATE files SET pending_since = ?2 WHERE pending_since IS NULL AND id IN "
+                               "  (SELECT v.value FROM field_values v JOIN fields f ON f.id = v.field_id "
+                               "   WHERE v.element_id = ?1 AND f.type = 'file')"
+                             : "UPDATE files SET pending_since = ?2 WHERE pending_since IS NULL AND id IN "
+                               "  (SELECT value FROM field_values WHERE field_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, element_id != 0 ? element_id : field_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  return _crm_store_step_done (store, stmt, error);
 }
 
 /* Pending files that a timeline entry names, among @candidates. One pass
