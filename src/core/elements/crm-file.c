@@ -328,6 +328,23 @@ _crm_file_sweep (CrmStore   *store,
   g_autoptr(GDateTime) limit = g_date_time_add (current, -CRM_FILE_PENDING_GRACE);
   g_autofree char *cutoff = _crm_timestamp_from_datetime (limit);
   guint removed = 0;
+  sqlite3_stmt *stmt;
+  gboolean any;
+
+  if (n_removed != NULL)
+    *n_removed = 0;
+
+  /* Almost always nothing: then no write lock, no transaction. */
+  stmt = _crm_store_prepare (store,
+                             "SELECT EXISTS (SELECT 1 FROM files "
+                             "  WHERE pending_since IS NOT NULL AND pending_since < ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_STATIC);
+  any = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!any)
+    return TRUE;
 
   if (!_crm_store_begin (store, error))
     return FALSE;
