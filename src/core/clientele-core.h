@@ -19,6 +19,7 @@
 #include "crm-locale.h"
 #include "crm-paged-model.h"
 #include "crm-pipeline.h"
+#include "crm-search.h"
 #include "crm-session.h"
 #include "crm-stage.h"
 #include "crm-store.h"

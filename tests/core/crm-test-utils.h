@@ -20,4 +20,12 @@ void   crm_test_exec_sql  (const char *path,
 gint64 crm_test_query_int (const char *path,
                            const char *sql);
 
+/* The first column of the first row as text; NULL when there is no row. */
+char  *crm_test_query_text (const char *path,
+                            const char *sql);
+/* Every table of the database (FTS5's own tables included) with every
+ * row, in a stable order, and the schema version: two dumps are equal
+ * exactly when the stored data is. */
+char  *crm_test_dump_db    (const char *path);
+
 G_END_DECLS

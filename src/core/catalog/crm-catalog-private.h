@@ -54,6 +54,12 @@ void           _crm_field_add_visible_user       (CrmField *self,
                                                   gint64    user_id);
 void           _crm_field_add_visible_department (CrmField *self,
                                                   gint64    department_id);
+/* The prefix of a restricted field's words in the search index: the
+ * field and a digest of who may see it; NULL for a field everyone sees. */
+char          *_crm_field_make_search_tag (gint64        field_id,
+                                           const GArray *users,
+                                           const GArray *departments);
+const char    *_crm_field_get_search_tag  (CrmField     *self);
 /* The element column behind a column-backed system field, or NULL. */
 const char    *_crm_field_get_column (CrmField *self);
 
@@ -66,5 +72,31 @@ CrmUser       *_crm_user_new            (gint64      id,
                                          gboolean    is_active);
 void           _crm_user_add_department (CrmUser    *self,
                                          gint64      department_id);
+
+/* ---- Between crm-catalog.c and crm-catalog-load.c ------------------------ */
+
+/* The catalog is one object in two files: crm-catalog.c keeps the object
+ * and its lookups, crm-catalog-load.c fills these tables from the store. */
+
+struct _CrmCatalog
+{
+  GObject     parent_instance;
+
+  CrmStore   *store;          /* not owned: the store owns us */
+
+  GListStore *entity_types;
+  GHashTable *types_by_id;     /* id → CrmEntityType */
+  GHashTable *pipelines;       /* id → CrmPipeline */
+  GHashTable *type_pipelines;  /* entity type id → GListStore of CrmPipeline */
+  GHashTable *stages;          /* id → CrmStage */
+  GHashTable *fields;          /* id → CrmField */
+  GHashTable *type_fields;     /* entity type id → GListStore of CrmField */
+  GHashTable *lead_kinds;      /* id → name */
+  GHashTable *lead_kind_codes; /* code → id */
+  GListStore *users;
+  GHashTable *users_by_id;     /* id → CrmUser */
+  GHashTable *departments;     /* id → name */
+  GHashTable *department_parents; /* id → parent id */
+};
 
 G_END_DECLS

@@ -8,8 +8,10 @@
 
 #include "crm-catalog.h"
 #include "crm-error.h"
+#include "crm-file-private.h"
 #include "crm-field.h"
 #include "crm-layout-private.h"
+#include "crm-search-private.h"
 #include "crm-session.h"
 #include "crm-store-private.h"
 #include "crm-util-private.h"
@@ -132,6 +134,62 @@ check_config (CrmCatalog            *catalog,
   return TRUE;
 }
 
+/* What crm_field_options_validate () cannot see from the values layer:
+ * that the type a link points to exists, and that a default naming a row
+ * (a person, an element, a file) names one; else every new element would
+ * start with a value that cannot be saved. */
+static gboolean
+check_option_references (CrmStore               *store,
+                         CrmFieldType            type,
+                         const CrmFieldOptions  *options,
+                         GError                **error)
+{
+  CrmCatalog *catalog = crm_store_get_catalog (store);
+  g_autoptr(CrmValue) value = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found = TRUE;
+
+  if (type == CRM_FIELD_TYPE_LINK && options->link_type != NULL &&
+      (!g_utf8_validate (options->link_type, -1, NULL) ||
+       crm_catalog_find_entity_type (catalog, options->link_type) == NULL))
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                   _("The kind of element the field links to does not exist"));
+      return FALSE;
+    }
+
+  if (options->default_value == NULL ||
+      (type != CRM_FIELD_TYPE_EMPLOYEE && type != CRM_FIELD_TYPE_LINK && type != CRM_FIELD_TYPE_FILE))
+    return TRUE;
+  /* Validated already: it parses. */
+  value = crm_value_parse (type, options, crm_locale_get ("C"), options->default_value, NULL);
+  if (value == NULL)
+    return TRUE;
+
+  if (type == CRM_FIELD_TYPE_EMPLOYEE)
+    found = crm_catalog_get_user (catalog, value->number) != NULL;
+  else
+    {
+      stmt = _crm_store_prepare (store,
+                                 type == CRM_FIELD_TYPE_FILE
+                                 ? "SELECT 1 FROM files WHERE id = ?1"
+                                 : "SELECT 1 FROM elements e JOIN entity_types t ON t.id = e.entity_type_id "
+                                   "WHERE e.id = ?1 AND (?2 IS NULL OR t.code = ?2)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, value->number);
+      if (type == CRM_FIELD_TYPE_LINK)
+        sqlite3_bind_text (stmt, 2, options->link_type, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+
+  if (!found)
+    g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                 _("The default value points to something that does not exist"));
+  return found;
+}
+
 /* Stores required rule and visibility of @field_id (the label is the
  * caller's: inserting and updating differ). */
 static gboolean
@@ -181,6 +239,34 @@ write_config (CrmStore              *store,
         }
     }
   return TRUE;
+}
+
+/* Inside the transaction that restricted @field_id, opened it to everyone
+ * or changed who may see it: the elements with values in it get index rows
+ * with the field's new tag, so nobody finds a value they may no longer see
+ * once this commits. */
+static gboolean
+reindex_if_audience_changed (CrmStore    *store,
+                             CrmField    *field,
+                             const char  *old_tag,
+                             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *new_tag = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!_crm_search_type_is_indexed (crm_field_get_field_type (field)))
+    return TRUE;
+  new_tag = _crm_search_load_tag (store, crm_field_get_id (field), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (g_strcmp0 (old_tag, new_tag) == 0)
+    return TRUE;
+  ids = _crm_search_elements_with_values (store, crm_field_get_id (field), error);
+  return ids != NULL && _crm_search_reindex (store, ids, error);
 }
 
 /* ---- Public API ------------------------------------------------------------------ */
@@ -244,6 +330,7 @@ crm_field_create_full (CrmSession             *session,
   if (options == NULL)
     options = defaults = crm_field_options_new ();
   if (!crm_field_options_validate (options, type, error) ||
+      !check_option_references (store, type, options, error) ||
       !check_config (catalog, entity_type_id, FALSE, FALSE, config, error))
     return 0;
   if (type == CRM_FIELD_TYPE_LIST && options->items->len == 0)
@@ -318,7 +405,9 @@ crm_field_configure (CrmSession            *session,
                      const CrmFieldConfig  *config,
                      GError               **error)
 {
+  g_autoptr(GError) tag_error = NULL;
   g_autofree char *clean = NULL;
+  g_autofree char *old_tag = NULL;
   CrmStore *store;
   CrmField *field;
   sqlite3_stmt *stmt;
@@ -360,7 +449,16 @@ crm_field_configure (CrmSession            *session,
       if (!_crm_store_step_done (store, stmt, error))
         goto failed;
     }
-  if (!write_config (store, field_id, config, error))
+  /* The tag as stored, not as the catalog last saw it, so that the test
+   * below compares two states of this transaction. */
+  old_tag = _crm_search_load_tag (store, field_id, &tag_error);
+  if (tag_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&tag_error));
+      goto failed;
+    }
+  if (!write_config (store, field_id, config, error) ||
+      !reindex_if_audience_changed (store, field, old_tag, error))
     goto failed;
 
   /* Leaves the catalog's objects (and @field) to be replaced on commit. */
@@ -377,6 +475,7 @@ crm_field_delete (CrmSession  *session,
                   gint64       field_id,
                   GError     **error)
 {
+  g_autoptr(GArray) indexed = NULL;
   CrmStore *store;
   CrmField *field;
   sqlite3_stmt *stmt;
@@ -403,12 +502,25 @@ crm_field_delete (CrmSession  *session,
 
   if (!_crm_store_begin (store, error))
     return FALSE;
+  /* The elements that had words of it in the index lose them in the same
+   * commit as the field. */
+  if (_crm_search_type_is_indexed (crm_field_get_field_type (field)))
+    {
+      indexed = _crm_search_elements_with_values (store, field_id, error);
+      if (indexed == NULL)
+        goto failed;
+    }
+  if (crm_field_get_field_type (field) == CRM_FIELD_TYPE_FILE &&
+      !_crm_file_release_values (store, 0, field_id, error))
+    goto failed;
   /* Values, placements and visibility rows go with it (ON DELETE CASCADE). */
   stmt = _crm_store_prepare (store, "DELETE FROM fields WHERE id = ?", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, field_id);
   if (!_crm_store_step_done (store, stmt, error))
+    goto failed;
+  if (indexed != NULL && !_crm_search_reindex (store, indexed, error))
     goto failed;
   _crm_store_note_change (store, CRM_CHANGE_CATALOG, field_id, type_id);
   return _crm_store_commit (store, error);

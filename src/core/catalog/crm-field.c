@@ -16,6 +16,7 @@ struct _CrmField
   CrmFieldOptions *options;
   GArray          *visible_users;
   GArray          *visible_departments;
+  char            *search_tag;   /* computed on first use; NULL: not restricted */
   gint64           required_stage_id;
   CrmFieldType     type;
   CrmRequiredMode  required_mode;
@@ -59,6 +60,7 @@ crm_field_finalize (GObject *object)
   g_clear_pointer (&self->options, crm_field_options_free);
   g_clear_pointer (&self->visible_users, g_array_unref);
   g_clear_pointer (&self->visible_departments, g_array_unref);
+  g_free (self->search_tag);
 
   G_OBJECT_CLASS (crm_field_parent_class)->finalize (object);
 }
@@ -141,6 +143,7 @@ _crm_field_add_visible_user (CrmField *self,
                              gint64    user_id)
 {
   g_array_append_val (self->visible_users, user_id);
+  g_clear_pointer (&self->search_tag, g_free);
 }
 
 void
@@ -148,6 +151,62 @@ _crm_field_add_visible_department (CrmField *self,
                                    gint64    department_id)
 {
   g_array_append_val (self->visible_departments, department_id);
+  g_clear_pointer (&self->search_tag, g_free);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+append_sorted_ids (GString      *text,
+                   const GArray *ids)
+{
+  g_autoptr(GArray) sorted = g_array_copy ((GArray *)ids);
+
+  g_array_sort (sorted, compare_ids);
+  for (guint i = 0; i < sorted->len; i++)
+    g_string_append_printf (text, "%" G_GINT64_FORMAT ",", g_array_index (sorted, gint64, i));
+}
+
+char *
+_crm_field_make_search_tag (gint64        field_id,
+                            const GArray *users,
+                            const GArray *departments)
+{
+  g_autoptr(GString) audience = NULL;
+  g_autofree char *digest = NULL;
+
+  if ((users == NULL || users->len == 0) && (departments == NULL || departments->len == 0))
+    return NULL;
+
+  audience = g_string_new ("u");
+  if (users != NULL)
+    append_sorted_ids (audience, users);
+  g_string_append_c (audience, 'd');
+  if (departments != NULL)
+    append_sorted_ids (audience, departments);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, audience->str, audience->len);
+
+  /* U+E000 and U+E001 are private-use characters: the index tokenizer keeps
+   * them inside a word, while what people type loses them (only letters and
+   * digits reach a query), so nobody can type a tag. The digest of the
+   * audience makes a query built before the audience changed find nothing. */
+  return g_strdup_printf ("\xee\x80\x80%" G_GINT64_FORMAT "\xee\x80\x81%.8s", field_id, digest);
+}
+
+const char *
+_crm_field_get_search_tag (CrmField *self)
+{
+  if (self->search_tag == NULL)
+    self->search_tag = _crm_field_make_search_tag (self->id, self->visible_users,
+                                                   self->visible_departments);
+  return self->search_tag;
 }
 
 const char *

@@ -12,6 +12,7 @@
 #include "crm-element-draft-private.h"
 #include "crm-element-private.h"
 #include "crm-error.h"
+#include "crm-file-private.h"
 #include "crm-store-private.h"
 #include "crm-timeline-private.h"
 
@@ -75,6 +76,42 @@ add_default_values (CrmElementDraft *self)
       if (value != NULL)
         crm_element_draft_set_value (self, field, value);
     }
+}
+
+/* Inside the save's transaction: the files of the saved values are
+ * referenced from now on, and the sweep must leave them alone; those the
+ * save replaced or cleared may go once nothing else refers to them. */
+static gboolean
+settle_files (CrmElementDraft  *self,
+              gboolean         *claimed,
+              GError          **error)
+{
+  CrmStore *store = crm_session_get_store (self->session);
+  GHashTableIter iter;
+  gpointer key, data;
+
+  g_hash_table_iter_init (&iter, self->changes);
+  while (g_hash_table_iter_next (&iter, &key, &data))
+    {
+      CrmField *field = crm_catalog_get_field (get_catalog (self), GPOINTER_TO_SIZE (key));
+      GPtrArray *values = data;
+
+      GPtrArray *old_values;
+
+      if (field == NULL || crm_field_get_field_type (field) != CRM_FIELD_TYPE_FILE)
+        continue;
+      old_values = self->element ? _crm_element_peek_values (self->element, crm_field_get_id (field)) : NULL;
+      for (guint i = 0; old_values != NULL && i < old_values->len; i++)
+        if (!_crm_file_release (store, ((CrmValue *)g_ptr_array_index (old_values, i))->number, error))
+          return FALSE;
+      for (guint i = 0; i < values->len; i++)
+        {
+          if (!_crm_file_claim (store, ((CrmValue *)g_ptr_array_index (values, i))->number, error))
+            return FALSE;
+          *claimed = TRUE;
+        }
+    }
+  return TRUE;
 }
 
 /* ---- Public API ------------------------------------------------------------------- */
@@ -332,6 +369,7 @@ crm_element_draft_save (CrmElementDraft  *self,
   g_autofree char *now = NULL;
   CrmStore *store;
   gint64 element_id;
+  gboolean claimed = FALSE;
 
   g_return_val_if_fail (CRM_IS_ELEMENT_DRAFT (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -351,9 +389,19 @@ crm_element_draft_save (CrmElementDraft  *self,
     element_id = _crm_element_draft_insert (self, title, now, error);
   else
     element_id = _crm_element_draft_update (self, title, now, error);
-  if (element_id == 0)
+  if (element_id == 0 || !settle_files (self, &claimed, error))
     goto failed;
   _crm_element_draft_index (self, element_id, title);
+
+  /* Someone who saves files is the one who may have left a pick behind;
+   * a sweep that fails leaves the save alone (its savepoint is undone). */
+  if (claimed)
+    {
+      g_autoptr(GError) sweep_error = NULL;
+
+      if (!_crm_file_sweep (store, NULL, NULL, &sweep_error))
+        g_debug ("Left pending files for later: %s", sweep_error->message);
+    }
 
   if (!_crm_store_commit (store, error))
     return 0;

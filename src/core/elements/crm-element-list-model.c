@@ -10,6 +10,7 @@
 #include "crm-element-list-model.h"
 #include "crm-element-private.h"
 #include "crm-paged-model-private.h"
+#include "crm-search.h"
 #include "crm-store-private.h"
 
 #define DEFAULT_PAGE_SIZE 100
@@ -343,7 +344,7 @@ crm_element_list_model_set_search (CrmElementListModel *self,
   g_free (self->search);
   self->search = g_strdup (search);
   g_free (self->fts_query);
-  self->fts_query = crm_search_build_query (search);
+  self->fts_query = crm_search_build_query_for (self->session, self->entity_type_id, search);
   self->fts_rare = self->fts_query != NULL && count_matches (self, RARE_MATCHES + 1) <= RARE_MATCHES;
   _crm_paged_model_reload (CRM_PAGED_MODEL (self));
 }

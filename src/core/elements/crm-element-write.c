@@ -12,6 +12,7 @@
 #include "crm-element-draft-private.h"
 #include "crm-element-private.h"
 #include "crm-error.h"
+#include "crm-search-private.h"
 #include "crm-store-private.h"
 #include "crm-timeline-private.h"
 
@@ -102,59 +103,6 @@ stage_payload (CrmCatalog *catalog,
   return json_to_string (root, FALSE);
 }
 
-/* The words search finds an element by: its text values, list labels and
- * the digits of its phones. */
-static void
-append_search_text (GString        *body,
-                    CrmField       *field,
-                    const CrmValue *value)
-{
-  switch (value->type)
-    {
-    case CRM_FIELD_TYPE_STRING:
-    case CRM_FIELD_TYPE_TEXT:
-    case CRM_FIELD_TYPE_URL:
-    case CRM_FIELD_TYPE_EMAIL:
-    case CRM_FIELD_TYPE_MESSENGER:
-      g_string_append_printf (body, "%s\n", value->text);
-      break;
-    case CRM_FIELD_TYPE_PHONE:
-      g_string_append_printf (body, "%s %s\n", value->text, value->aux ? value->aux + 1 : "");
-      break;
-    case CRM_FIELD_TYPE_LIST:
-      {
-        const CrmListItem *item = crm_field_options_find_item (crm_field_get_options (field), value->text);
-
-        if (item != NULL)
-          g_string_append_printf (body, "%s\n", item->label);
-      }
-      break;
-    case CRM_FIELD_TYPE_ADDRESS:
-      {
-        g_autoptr(CrmAddress) address = crm_address_from_json (value->text, NULL);
-        g_autofree char *text = address ? crm_address_format (address) : NULL;
-
-        if (text != NULL)
-          g_string_append_printf (body, "%s\n", text);
-      }
-      break;
-    case CRM_FIELD_TYPE_INTEGER:
-    case CRM_FIELD_TYPE_DECIMAL:
-    case CRM_FIELD_TYPE_MONEY:
-    case CRM_FIELD_TYPE_BOOLEAN:
-    case CRM_FIELD_TYPE_DATE:
-    case CRM_FIELD_TYPE_DATETIME:
-    case CRM_FIELD_TYPE_FILE:
-    case CRM_FIELD_TYPE_LINK:
-    case CRM_FIELD_TYPE_EMPLOYEE:
-    case CRM_FIELD_TYPE_PIPELINE:
-    case CRM_FIELD_TYPE_STAGE:
-    case CRM_FIELD_TYPE_LAST:
-    default:
-      break;
-    }
-}
-
 void
 _crm_element_draft_index (CrmElementDraft  *self,
                           gint64            element_id,
@@ -170,15 +118,14 @@ _crm_element_draft_index (CrmElementDraft  *self,
       g_autoptr(CrmField) field = g_list_model_get_item (fields, i);
       GPtrArray *values;
 
-      /* Restricted fields stay out of the index, so search cannot reveal
-       * them to someone who may not see them. */
-      if (g_str_equal (crm_field_get_code (field), "title") ||
-          crm_field_get_visible_users (field)->len > 0 ||
-          crm_field_get_visible_departments (field)->len > 0)
+      if (g_str_equal (crm_field_get_code (field), "title"))
         continue;
+      /* A restricted field's words carry its tag: only sessions that may
+       * see the field find them (crm-search.c). */
       values = _crm_element_draft_final_values (self, field);
       for (guint j = 0; values != NULL && j < values->len; j++)
-        append_search_text (body, field, g_ptr_array_index (values, j));
+        _crm_search_append_value (body, crm_field_get_field_type (field), crm_field_get_options (field),
+                                  _crm_field_get_search_tag (field), g_ptr_array_index (values, j));
     }
 
   _crm_store_queue_index (store, element_id, title, g_string_free (g_steal_pointer (&body), FALSE),

@@ -9,6 +9,7 @@
 #include "crm-catalog-private.h"
 #include "crm-element-private.h"
 #include "crm-error.h"
+#include "crm-file-private.h"
 #include "crm-store-private.h"
 
 G_DEFINE_FINAL_TYPE (CrmElement, crm_element, G_TYPE_OBJECT)
@@ -367,6 +368,8 @@ crm_element_delete (CrmSession  *session,
     return FALSE;
 
   _crm_store_queue_index (store, id, NULL, NULL, FALSE);
+  if (!_crm_file_release_values (store, id, 0, error))
+    goto failed;
 
   stmt = _crm_store_prepare (store, "DELETE FROM elements WHERE id = ?", error);
   if (stmt == NULL)

@@ -14,7 +14,11 @@ G_BEGIN_DECLS
 #define CRM_FILE_MAX_SIZE (25 * 1024 * 1024)
 
 /* Stores @contents under @name; returns the file id (for a file field's
- * value), or 0 with an error: empty name, too large. */
+ * value), or 0 with an error: empty name, too large. The file is pending
+ * until a saved value claims it; if nothing ever does (the pick was
+ * cancelled, the program stopped before saving), it is removed a day later.
+ * A document, or a timeline entry whose payload names it as "file_id" (or
+ * "file"), keeps it too. */
 gint64  crm_file_add  (CrmSession  *session,
                        const char  *name,
                        const char  *mime_type,

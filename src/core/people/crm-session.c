@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "crm-catalog.h"
+#include "crm-catalog-private.h"
 #include "crm-error.h"
 #include "crm-session.h"
 #include "crm-store-private.h"
@@ -63,6 +63,10 @@ crm_session_new (CrmStore  *store,
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
+  /* Another program on the same database may have added the user since
+   * this store loaded its catalog. */
+  if (crm_catalog_get_user (crm_store_get_catalog (store), user_id) == NULL)
+    _crm_catalog_reload (crm_store_get_catalog (store), NULL);
   if (crm_catalog_get_user (crm_store_get_catalog (store), user_id) == NULL)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, user_id);
@@ -78,6 +82,25 @@ crm_session_new (CrmStore  *store,
   return self;
 }
 
+static gboolean
+find_user (CrmStore    *store,
+           const char  *login,
+           gint64      *user_id,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _crm_store_prepare (store, "SELECT id FROM users WHERE login = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  *user_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || _crm_store_set_error (store, error);
+}
+
 CrmSession *
 crm_session_new_for_desktop_user (CrmStore  *store,
                                   GError   **error)
@@ -90,14 +113,8 @@ crm_session_new_for_desktop_user (CrmStore  *store,
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
-  stmt = _crm_store_prepare (store, "SELECT id FROM users WHERE login = ?", error);
-  if (stmt == NULL)
+  if (!find_user (store, login, &user_id, error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    user_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
   if (user_id != 0)
     return crm_session_new (store, user_id, error);
 
@@ -107,6 +124,16 @@ crm_session_new_for_desktop_user (CrmStore  *store,
 
   if (!_crm_store_begin (store, error))
     return NULL;
+
+  /* Asked again under the write lock: another program starting on the
+   * same database may have created the user meanwhile. */
+  if (!find_user (store, login, &user_id, error))
+    goto failed;
+  if (user_id != 0)
+    {
+      _crm_store_rollback (store);
+      return crm_session_new (store, user_id, error);
+    }
 
   now = _crm_store_now ();
   /* Only the very first user becomes an administrator by themselves. */

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* How long a write waits for another program's write transaction (a
+ * long import, say) before it gives up with CRM_ERROR_STORAGE. */
+#define CRM_STORE_BUSY_TIMEOUT_MS 10000
+
 sqlite3      *_crm_store_get_db        (CrmStore      *self);
 /* A cached statement, reset and with bindings cleared; owned by the store. */
 sqlite3_stmt *_crm_store_prepare       (CrmStore      *self,

@@ -131,6 +131,16 @@ _crm_store_begin (CrmStore  *self,
 
   if (self->depth == 0)
     {
+      /* A statement still stepping holds a read snapshot; if another
+       * program writes meanwhile, BEGIN IMMEDIATE fails at once with
+       * SQLITE_BUSY_SNAPSHOT, whatever the busy timeout. Readers reset
+       * their statements; this finds the one that forgot. */
+      for (sqlite3_stmt *s = sqlite3_next_stmt (self->db, NULL); s; s = sqlite3_next_stmt (self->db, s))
+        if (sqlite3_stmt_busy (s))
+          g_critical ("A write begins while a read is not finished: %s", sqlite3_sql (s));
+      /* IMMEDIATE takes the write lock now, waiting for another program's
+       * write through the busy handler; a DEFERRED transaction would take
+       * it at its first write and could fail there without waiting. */
       if (!_crm_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       g_assert (self->pending == NULL);

@@ -14,6 +14,8 @@
 #include "crm-builtin-private.h"
 #include "crm-catalog-private.h"
 #include "crm-error.h"
+#include "crm-file-private.h"
+#include "crm-search-private.h"
 #include "crm-store-private.h"
 
 G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
@@ -145,9 +147,13 @@ gboolean
 _crm_store_set_error (CrmStore  *self,
                       GError   **error)
 {
-  g_set_error (error, CRM_ERROR, CRM_ERROR_STORAGE,
-               _("The database could not be written: %s"),
-               sqlite3_errmsg (self->db));
+  if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_BUSY)
+    g_set_error (error, CRM_ERROR, CRM_ERROR_STORAGE,
+                 _("Another program kept the database busy for too long; try again"));
+  else
+    g_set_error (error, CRM_ERROR, CRM_ERROR_STORAGE,
+                 _("The database could not be written: %s"),
+                 sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -184,7 +190,14 @@ _crm_store_step_done (CrmStore      *self,
                       sqlite3_stmt  *stmt,
                       GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
+
+  /* Outside a transaction a write would take the write lock on its own,
+   * late, and could meet "database is locked" without waiting for it. */
+  if (self->depth == 0 && !sqlite3_stmt_readonly (stmt))
+    g_critical ("A write outside a transaction: %s", sqlite3_sql (stmt));
+
+  rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
@@ -228,6 +241,8 @@ typedef struct
 static const Migration migrations[] = {
   { 1, "/io/github/clientele/Clientele/core/migrations/0001-schema.sql", NULL },
   { 2, NULL, _crm_builtin_install },
+  { 3, "/io/github/clientele/Clientele/core/migrations/0003-pending-files.sql", NULL },
+  { 4, NULL, _crm_search_migrate_restricted },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);
@@ -269,6 +284,20 @@ apply_migrations (CrmStore  *self,
   if (!_crm_store_begin (self, error))
     return FALSE;
 
+  /* Another process opening the same database may have migrated it while
+   * this one waited for the write lock. */
+  version = read_user_version (self);
+  if (version < 0)
+    {
+      _crm_store_set_error (self, error);
+      goto failed;
+    }
+  if (version >= CRM_STORE_SCHEMA_VERSION)
+    {
+      _crm_store_rollback (self);
+      return apply_migrations (self, error);
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
       const Migration *m = &migrations[i];
@@ -305,6 +334,32 @@ apply_migrations (CrmStore  *self,
 failed:
   _crm_store_rollback (self);
   return FALSE;
+}
+
+/* Switching a new database to WAL needs it alone for a moment, and when
+ * another program is opening it too SQLite answers "busy" at once instead
+ * of waiting: wait here, as the busy timeout would. */
+static gboolean
+enable_wal (CrmStore  *self,
+            GError   **error)
+{
+  gint64 deadline = g_get_monotonic_time () + CRM_STORE_BUSY_TIMEOUT_MS * 1000;
+
+  for (;;)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      /* One row: the mode now ("memory" stays for a private database). */
+      if (rc == SQLITE_ROW)
+        return TRUE;
+      if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > deadline)
+        return _crm_store_set_error (self, error);
+      g_usleep (5 * 1000);
+    }
 }
 
 /* ---- GObject ----------------------------------------------------------------- */
@@ -391,14 +446,14 @@ crm_store_open (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, CRM_STORE_BUSY_TIMEOUT_MS);
 
   /* A file that is not SQLite fails here, before anything is written. */
   if (!_crm_store_exec (self, "PRAGMA foreign_keys = ON;"
-                              "PRAGMA journal_mode = WAL;"
                               "PRAGMA synchronous = NORMAL;"
                               "PRAGMA temp_store = MEMORY;"
-                              "PRAGMA cache_size = -32000;", error))
+                              "PRAGMA cache_size = -32000;", error) ||
+      !enable_wal (self, error))
     {
       g_prefix_error (error, _("Could not open the database “%s”: "), path);
       return NULL;
@@ -410,6 +465,15 @@ crm_store_open (const char  *path,
   self->catalog = _crm_catalog_new (self);
   if (!_crm_catalog_reload (self->catalog, error))
     return NULL;
+
+  /* Files a crash or a cancelled pick left pending. Opening does not
+   * depend on it: what is not swept now is swept next time. */
+  {
+    g_autoptr(GError) sweep_error = NULL;
+
+    if (!_crm_file_sweep (self, NULL, NULL, &sweep_error))
+      g_debug ("Left pending files for later: %s", sweep_error->message);
+  }
 
   return g_steal_pointer (&self);
 }

@@ -63,6 +63,24 @@ crm_address_free (CrmAddress *address)
   g_free (address);
 }
 
+/* JSON may spell a NUL character "\u0000"; json-glib hands it back inside
+ * a C string, where it silently ends the text ("Rua A\u0000B" would be
+ * "Rua A"). No address holds one, so such JSON is refused. */
+static gboolean
+has_nul_escape (const char *json)
+{
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      if (*p != '\\')
+        continue;
+      if (g_str_has_prefix (p + 1, "u0000"))
+        return TRUE;
+      if (p[1] != '\0')
+        p++;  /* the escaped character, which may be a backslash */
+    }
+  return FALSE;
+}
+
 CrmAddress *
 crm_address_from_json (const char  *json,
                        GError     **error)
@@ -74,7 +92,8 @@ crm_address_from_json (const char  *json,
   g_return_val_if_fail (json != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = json_from_string (json, NULL);
+  if (!has_nul_escape (json))
+    root = json_from_string (json, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,

@@ -183,9 +183,11 @@ static void
 set_year_error (const char  *input,
                 GError     **error)
 {
+  g_autofree char *quoted = _crm_value_quote (input);
+
   g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                _("“%s” is not a valid date; the year must be between %d and %d"),
-               input, YEAR_MIN, YEAR_MAX);
+               quoted, YEAR_MIN, YEAR_MAX);
 }
 
 char *
@@ -199,12 +201,13 @@ _crm_date_parse (const char       *input,
   if (!parse_ymd (text, locale, &ymd) || !ymd_is_valid (&ymd))
     {
       g_autofree char *expected = describe_date_format (locale);
+      g_autofree char *quoted = _crm_value_quote (input);
 
       if (parse_ymd (text, locale, &ymd) && (ymd.year < YEAR_MIN || ymd.year > YEAR_MAX))
         set_year_error (input, error);
       else
         g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                     _("“%s” is not a valid date; use %s"), input, expected);
+                     _("“%s” is not a valid date; use %s"), quoted, expected);
       return NULL;
     }
 
@@ -322,10 +325,11 @@ _crm_datetime_parse (const char       *input,
   if (utc == NULL)
     {
       g_autofree char *expected = describe_datetime_format (locale);
+      g_autofree char *quoted = _crm_value_quote (input);
 
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                    _("“%s” is not a valid date and time; use %s"),
-                   input, expected);
+                   quoted, expected);
       return NULL;
     }
 

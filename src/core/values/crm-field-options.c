@@ -358,8 +358,10 @@ crm_field_options_validate (const CrmFieldOptions  *options,
 
   if (options->currency != NULL && crm_currency_get_digits (options->currency) < 0)
     {
+      g_autofree char *quoted = _crm_value_quote (options->currency);
+
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                   _("“%s” is not a known currency"), options->currency);
+                   _("“%s” is not a known currency"), quoted);
       return FALSE;
     }
 

@@ -291,9 +291,10 @@ _crm_money_parse (const char       *input,
   digits = code != NULL ? crm_currency_get_digits (code) : -1;
   if (digits < 0)
     {
+      g_autofree char *quoted = _crm_value_quote (code);
+
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                   _("“%s” is not a known currency"),
-                   code != NULL ? code : "");
+                   _("“%s” is not a known currency"), quoted);
       return FALSE;
     }
 
@@ -302,9 +303,13 @@ _crm_money_parse (const char       *input,
     {
       example = _crm_money_format (_crm_number_example ((guint) digits), code, locale);
       if (status == CRM_NUMBER_SYNTAX)
-        g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                     _("“%s” is not a valid amount of money; write it like %s"),
-                     input, example);
+        {
+          g_autofree char *quoted = _crm_value_quote (input);
+
+          g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                       _("“%s” is not a valid amount of money; write it like %s"),
+                       quoted, example);
+        }
       else
         _crm_number_set_error (status, input, (guint) digits, example, error);
       return FALSE;

@@ -302,30 +302,32 @@ _crm_number_set_error (CrmNumberStatus   status,
                        const char       *example,
                        GError          **error)
 {
+  g_autofree char *quoted = _crm_value_quote (input);
+
   switch (status)
     {
     case CRM_NUMBER_PRECISION:
       if (digits == 0)
         g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                     _("“%s” is not a whole number"), input);
+                     _("“%s” is not a whole number"), quoted);
       else
         g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                      g_dngettext (GETTEXT_PACKAGE,
                                   "“%s” has more than %u decimal place",
                                   "“%s” has more than %u decimal places",
                                   digits),
-                     input, digits);
+                     quoted, digits);
       break;
     case CRM_NUMBER_OVERFLOW:
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                   _("“%s” is too large"), input);
+                   _("“%s” is too large"), quoted);
       break;
     case CRM_NUMBER_SYNTAX:
     case CRM_NUMBER_OK:
     default:
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                    _("“%s” is not a valid number; write it like %s"),
-                   input, example);
+                   quoted, example);
       break;
     }
 }

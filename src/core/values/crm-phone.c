@@ -119,14 +119,16 @@ set_phone_error (const char  *input,
                  const char  *default_country,
                  GError     **error)
 {
+  g_autofree char *quoted = _crm_value_quote (input);
+
   if (g_strcmp0 (default_country, "55") == 0)
     g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                  _("“%s” is not a valid phone number; write it with the area code, like (11) 98765-4321"),
-                 input);
+                 quoted);
   else
     g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                  _("“%s” is not a valid phone number; write it with the country code, like +55 11 98765-4321"),
-                 input);
+                 quoted);
 }
 
 char *

@@ -105,6 +105,10 @@ char           *_crm_datetime_format (const char      *canonical,
 
 /* ---- Text (crm-value-text.c) --------------------------------------------- */
 
+/* What someone typed, as an error message can repeat it: valid UTF-8 and
+ * at most a few dozen characters, whatever came in. */
+char           *_crm_value_quote     (const char      *input);
+
 /* Case- and accent-insensitive key for comparing labels. */
 char           *_crm_text_fold       (const char      *text);
 /* Valid UTF-8 of at most @max characters; a single line if @single_line. */

@@ -34,6 +34,28 @@ _crm_text_fold (const char *text)
   return g_utf8_casefold (bare->str, -1);
 }
 
+#define QUOTE_MAX 40  /* characters of a bad input repeated in a message */
+
+char *
+_crm_value_quote (const char *input)
+{
+  g_autofree char *valid = NULL;
+  gsize len;
+
+  if (input == NULL)
+    return g_strdup ("");
+
+  /* Enough bytes for QUOTE_MAX characters, without copying megabytes. */
+  len = strnlen (input, QUOTE_MAX * 4 + 4);
+  valid = g_utf8_make_valid (input, len);
+  if (input[len] == '\0' && g_utf8_strlen (valid, -1) <= QUOTE_MAX)
+    return g_steal_pointer (&valid);
+
+  if (g_utf8_strlen (valid, -1) > QUOTE_MAX)
+    *g_utf8_offset_to_pointer (valid, QUOTE_MAX) = '\0';
+  return g_strconcat (valid, "…", NULL);
+}
+
 gboolean
 _crm_text_check (const char *text,
                  guint       max,
@@ -133,9 +155,11 @@ _crm_url_parse (const char  *input,
 
   if (!_crm_url_is_valid (url))
     {
+      g_autofree char *quoted = _crm_value_quote (input);
+
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                    _("“%s” is not a valid web address; write it like https://example.com"),
-                   input);
+                   quoted);
       return NULL;
     }
 
@@ -186,9 +210,11 @@ _crm_email_parse (const char  *input,
 
   if (!_crm_email_is_valid (text))
     {
+      g_autofree char *quoted = _crm_value_quote (input);
+
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                    _("“%s” is not a valid e-mail address; write it like name@example.com"),
-                   input);
+                   quoted);
       return NULL;
     }
 
@@ -233,15 +259,17 @@ _crm_boolean_parse (const char  *input,
   g_autofree char *folded = _crm_text_fold (text);
   g_autofree char *yes = _crm_text_fold (_crm_boolean_format (TRUE));
   g_autofree char *no = _crm_text_fold (_crm_boolean_format (FALSE));
+  g_autofree char *quoted = NULL;
 
   if (g_str_equal (folded, yes) || g_strv_contains (true_words, folded))
     return crm_value_new_number (CRM_FIELD_TYPE_BOOLEAN, 1);
   if (g_str_equal (folded, no) || g_strv_contains (false_words, folded))
     return crm_value_new_number (CRM_FIELD_TYPE_BOOLEAN, 0);
 
+  quoted = _crm_value_quote (input);
   g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                _("“%s” is not a yes/no value; use “%s” or “%s”"),
-               input, _crm_boolean_format (TRUE), _crm_boolean_format (FALSE));
+               quoted, _crm_boolean_format (TRUE), _crm_boolean_format (FALSE));
   return NULL;
 }
 
@@ -283,8 +311,10 @@ _crm_list_parse (const CrmFieldOptions  *options,
 
   if (found == NULL)
     {
+      g_autofree char *quoted = _crm_value_quote (input);
+
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                   _("“%s” is not one of the choices of this list"), input);
+                   _("“%s” is not one of the choices of this list"), quoted);
       return NULL;
     }
 

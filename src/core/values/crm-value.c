@@ -17,24 +17,9 @@
 #include "crm-error.h"
 #include "crm-value-private.h"
 
-#define QUOTE_MAX 40  /* characters of a bad input repeated in a message */
-
 G_DEFINE_BOXED_TYPE (CrmValue, crm_value, crm_value_copy, crm_value_free)
 
 /* ---- Helpers -------------------------------------------------------------- */
-
-/* A bad input as a message can show it: valid UTF-8, not a page long. */
-static char *
-quote_input (const char *input)
-{
-  g_autofree char *valid = g_utf8_make_valid (input, -1);
-
-  if (g_utf8_strlen (valid, -1) <= QUOTE_MAX)
-    return g_steal_pointer (&valid);
-
-  *g_utf8_offset_to_pointer (valid, QUOTE_MAX) = '\0';
-  return g_strconcat (valid, "…", NULL);
-}
 
 static gboolean
 check_line (const char  *input,
@@ -48,7 +33,7 @@ check_line (const char  *input,
   if (_crm_text_check (text, max, single_line))
     return TRUE;
 
-  quoted = quote_input (input);
+  quoted = _crm_value_quote (input);
   if (!g_utf8_validate (text, -1, NULL))
     g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                  _("“%s” contains invalid characters"), quoted);
@@ -82,7 +67,7 @@ static void
 set_invalid (GError     **error,
              const char  *value)
 {
-  g_autofree char *quoted = quote_input (value != NULL ? value : "");
+  g_autofree char *quoted = _crm_value_quote (value != NULL ? value : "");
 
   g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                _("“%s” is not a valid value for this field"), quoted);
@@ -207,9 +192,8 @@ parse_number (CrmFieldType            type,
     {
       g_autofree char *example = _crm_number_format (_crm_number_example (digits),
                                                      digits, locale, TRUE);
-      g_autofree char *quoted = quote_input (input);
 
-      _crm_number_set_error (status, quoted, digits, example, error);
+      _crm_number_set_error (status, input, digits, example, error);
       return NULL;
     }
 
@@ -230,7 +214,7 @@ parse_reference (CrmFieldType   type,
   /* g_ascii_string_to_unsigned () also refuses signs and spaces. */
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
     {
-      g_autofree char *quoted = quote_input (input);
+      g_autofree char *quoted = _crm_value_quote (input);
 
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                    _("“%s” is not a valid reference; expected a positive number"),
@@ -383,6 +367,17 @@ crm_value_parse (CrmFieldType            type,
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Nothing valid of any type holds bytes that are not text, and every
+   * parser can then quote what it was given. */
+  if (!g_utf8_validate (input, -1, NULL))
+    {
+      g_autofree char *quoted = _crm_value_quote (input);
+
+      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                   _("“%s” contains invalid characters"), quoted);
+      return NULL;
+    }
+
   locale = _crm_value_resolve_locale (locale);
   text = g_strstrip (g_strdup (input));
   if (*text == '\0')
@@ -416,7 +411,7 @@ validate_kind (const CrmValue  *value,
 
   if (crm_field_kind_get_label (value->type, value->kind) == NULL)
     {
-      g_autofree char *quoted = quote_input (value->kind);
+      g_autofree char *quoted = _crm_value_quote (value->kind);
 
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                    _("“%s” is not a kind this field knows"), quoted);
@@ -454,9 +449,10 @@ validate_by_type (const CrmValue         *value,
     case CRM_FIELD_TYPE_MONEY:
       if (value->aux == NULL || crm_currency_get_digits (value->aux) < 0)
         {
+          g_autofree char *quoted = _crm_value_quote (value->aux);
+
           g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                       _("“%s” is not a known currency"),
-                       value->aux != NULL ? value->aux : "");
+                       _("“%s” is not a known currency"), quoted);
           return FALSE;
         }
       return TRUE;
@@ -473,7 +469,7 @@ validate_by_type (const CrmValue         *value,
     case CRM_FIELD_TYPE_LIST:
       if (options == NULL || crm_field_options_find_item (options, text) == NULL)
         {
-          g_autofree char *quoted = quote_input (text != NULL ? text : "");
+          g_autofree char *quoted = _crm_value_quote (text != NULL ? text : "");
 
           g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
                        _("“%s” is not one of the choices of this list"), quoted);
