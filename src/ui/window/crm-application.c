@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "crm-application.h"
+#include "crm-preferences-window.h"
 #include "crm-settings.h"
 #include "crm-window.h"
 #include "crm-widget-map.h"
@@ -219,9 +220,26 @@ about_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  CrmPreferencesWindow *preferences;
+
+  if (self->session == NULL)
+    return;
+
+  preferences = crm_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                            self->session);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
   { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
 };
 
 /* ---- GApplication -------------------------------------------------------- */
@@ -304,6 +322,7 @@ crm_application_startup (GApplication *application)
 {
   CrmApplication *self = CRM_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (crm_application_parent_class)->startup (application);
 
@@ -311,6 +330,7 @@ crm_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }
 
 static void

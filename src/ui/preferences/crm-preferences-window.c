@@ -1,0 +1,161 @@
+/* crm-preferences-window.c — Preferences: the CRM's administration
+ *
+ * One AdwPreferencesWindow; each part of the administration (users and
+ * permissions, custom fields, entity types, pipelines and stages…) is an
+ * AdwPreferencesPage of its own file, created here for the acting session
+ * and shown only to those who may use it (the core checks every change
+ * again).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-preferences-window.h"
+
+struct _CrmPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  CrmSession          *session;
+};
+
+G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A page constructor: NULL when the acting user may not use the page. */
+typedef AdwPreferencesPage *(*PageNew) (CrmSession *session);
+
+static const PageNew pages[] = {
+  NULL,
+};
+
+static void
+add_pages (CrmPreferencesWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages) && pages[i] != NULL; i++)
+    {
+      AdwPreferencesPage *page = pages[i] (self->session);
+
+      if (page != NULL)
+        adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+    }
+}
+
+/* ---- GObject ------------------------------------------------------------- */
+
+static void
+crm_preferences_window_constructed (GObject *object)
+{
+  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (crm_preferences_window_parent_class)->constructed (object);
+
+  g_assert (CRM_IS_SESSION (self->session));
+  add_pages (self);
+}
+
+static void
+crm_preferences_window_dispose (GObject *object)
+{
+  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (crm_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+crm_preferences_window_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_preferences_window_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = crm_preferences_window_constructed;
+  object_class->dispose = crm_preferences_window_dispose;
+  object_class->get_property = crm_preferences_window_get_property;
+  object_class->set_property = crm_preferences_window_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CRM_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+crm_preferences_window_init (CrmPreferencesWindow *self)
+{
+  gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 820, 640);
+  gtk_widget_set_name (GTK_WIDGET (self), "preferences-window");
+}
+
+/* ---- Public API ---------------------------------------------------------- */
+
+CrmPreferencesWindow *
+crm_preferences_window_new (GtkWindow  *parent,
+                            CrmSession *session)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (CRM_IS_SESSION (session), NULL);
+
+  return g_object_new (CRM_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", FALSE,
+                       "session", session,
+                       NULL);
+}
+
+CrmSession *
+crm_preferences_window_get_session (CrmPreferencesWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->session;
+}
