@@ -29,6 +29,11 @@ static const char *permission_codes[] = {
   [CRM_PERMISSION_LAYOUT_EDIT_STANDARD] = "layout.edit_standard",
   [CRM_PERMISSION_LAYOUT_PERSONAL] = "layout.personal",
   [CRM_PERMISSION_FIELDS_MANAGE] = "fields.manage",
+  [CRM_PERMISSION_VIEWS_MANAGE] = "views.manage",
+  [CRM_PERMISSION_PIPELINES_MANAGE] = "pipelines.manage",
+  [CRM_PERMISSION_USERS_MANAGE] = "users.manage",
+  [CRM_PERMISSION_ELEMENT_READ_ALL] = "element.read_all",
+  [CRM_PERMISSION_TYPES_MANAGE] = "types.manage",
 };
 
 static void
@@ -324,6 +329,26 @@ crm_session_check_permission (CrmSession     *self,
     case CRM_PERMISSION_FIELDS_MANAGE:
       g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
                    _("You are not allowed to manage fields"));
+      break;
+    case CRM_PERMISSION_VIEWS_MANAGE:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("You are not allowed to manage card views"));
+      break;
+    case CRM_PERMISSION_PIPELINES_MANAGE:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("You are not allowed to manage pipelines and stages"));
+      break;
+    case CRM_PERMISSION_USERS_MANAGE:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("You are not allowed to manage users"));
+      break;
+    case CRM_PERMISSION_ELEMENT_READ_ALL:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("You may only see the elements you are responsible for"));
+      break;
+    case CRM_PERMISSION_TYPES_MANAGE:
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("You are not allowed to manage entity types"));
       break;
     default:
       g_assert_not_reached ();

@@ -25,6 +25,15 @@ typedef enum
   CRM_PERMISSION_LAYOUT_EDIT_STANDARD,
   CRM_PERMISSION_LAYOUT_PERSONAL,
   CRM_PERMISSION_FIELDS_MANAGE,
+  /* Create, assign, edit and delete named card views. */
+  CRM_PERMISSION_VIEWS_MANAGE,
+  CRM_PERMISSION_PIPELINES_MANAGE,
+  CRM_PERMISSION_USERS_MANAGE,
+  /* Without it, ELEMENT_READ covers only the elements one is responsible
+   * for or created. */
+  CRM_PERMISSION_ELEMENT_READ_ALL,
+  /* Create, change and delete user-defined entity types. */
+  CRM_PERMISSION_TYPES_MANAGE,
 } CrmPermission;
 
 CrmSession *crm_session_new              (CrmStore      *store,

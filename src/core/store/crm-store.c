@@ -243,6 +243,7 @@ static const Migration migrations[] = {
   { 2, NULL, _crm_builtin_install },
   { 3, "/io/github/clientele/Clientele/core/migrations/0003-pending-files.sql", NULL },
   { 4, NULL, _crm_search_migrate_restricted },
+  { 5, "/io/github/clientele/Clientele/core/migrations/0005-permissions.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);
