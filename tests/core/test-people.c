@@ -161,6 +161,30 @@ test_user_create (Fixture       *f,
   /* An employee, as users the desktop creates. */
   roles = crm_role_list (f->admin, &error);
   g_assert_true (array_has (crm_role_get_users (find_role (roles, "employee")), id));
+  g_clear_pointer (&roles, g_ptr_array_unref);
+
+  /* Given the administrator role instead, in the same write. */
+  {
+    g_autoptr(CrmUserConfig) carla = user_config ("carla", "Carla Melo", NULL);
+    gint64 administrator = role_id (f, "administrator");
+    gint64 carla_id;
+
+    carla->roles = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_array_append_val (carla->roles, administrator);
+    carla_id = crm_user_create (f->admin, carla, &error);
+    g_assert_no_error (error);
+    roles = crm_role_list (f->admin, &error);
+    g_assert_true (array_has (crm_role_get_users (find_role (roles, "administrator")), carla_id));
+    g_assert_false (array_has (crm_role_get_users (find_role (roles, "employee")), carla_id));
+
+    /* A role that does not exist refuses the whole write. */
+    remember (f);
+    g_array_append_val (carla->roles, (gint64) { 4242 });
+    g_free (carla->login);
+    carla->login = g_strdup ("carla2");
+    g_assert_cmpint (crm_user_create (f->admin, carla, &error), ==, 0);
+    assert_refused (f, error, CRM_ERROR_VALIDATION);
+  }
 }
 
 static void

@@ -28,6 +28,9 @@ typedef struct
   gint64   photo_file_id;  /* a file from crm_file_add (), 0 for none */
   gboolean is_admin;       /* may do everything, whatever their roles */
   GArray  *departments;    /* of gint64: the departments they belong to */
+  GArray  *roles;          /* of gint64: the roles given to them (not through a
+                            * department); NULL leaves them as they are, and
+                            * gives a new user the employee role */
 } CrmUserConfig;
 
 CrmUserConfig *crm_user_config_new     (void);

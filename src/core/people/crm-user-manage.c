@@ -55,6 +55,7 @@ crm_user_config_free (CrmUserConfig *config)
   g_free (config->email);
   g_free (config->position);
   g_clear_pointer (&config->departments, g_array_unref);
+  g_clear_pointer (&config->roles, g_array_unref);
   g_free (config);
 }
 
@@ -224,6 +225,43 @@ write_departments (CrmSession    *session,
   return TRUE;
 }
 
+/* Inside the transaction: the roles given to the user themself become
+ * @roles. */
+static gboolean
+write_roles (CrmSession    *session,
+             gint64         user_id,
+             GArray        *roles,
+             GError       **error)
+{
+  CrmStore *store = crm_session_get_store (session);
+  sqlite3_stmt *stmt;
+
+  stmt = _crm_store_prepare (store, "DELETE FROM role_assignments WHERE user_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  if (!_crm_people_step (session, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < roles->len; i++)
+    {
+      stmt = _crm_store_prepare (store,
+                                 "INSERT OR IGNORE INTO role_assignments (role_id, user_id) "
+                                 "SELECT id, ?2 FROM roles WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (roles, gint64, i));
+      sqlite3_bind_int64 (stmt, 2, user_id);
+      if (!_crm_people_step (session, stmt, error))
+        return FALSE;
+      if (_crm_people_changes (session) == 0)
+        {
+          g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("One of the chosen roles no longer exists"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Inside the transaction: claims the new photo, lets the old one go. */
 static gboolean
 write_photo (CrmSession  *session,
@@ -311,6 +349,7 @@ crm_user_create (CrmSession           *session,
     return _crm_people_fail (session);
   sqlite3_bind_int64 (stmt, 1, id);
   if (!_crm_people_step (session, stmt, error) ||
+      (config->roles != NULL && !write_roles (session, id, config->roles, error)) ||
       !write_departments (session, id, config->departments, error) ||
       !write_photo (session, 0, config->photo_file_id, error))
     return _crm_people_fail (session);
@@ -351,6 +390,7 @@ crm_user_update (CrmSession           *session,
   sqlite3_bind_int64 (stmt, 1, user_id);
   bind_user (stmt, &clean, config);
   if (!_crm_people_step (session, stmt, error) ||
+      (config->roles != NULL && !write_roles (session, user_id, config->roles, error)) ||
       !write_departments (session, user_id, config->departments, error) ||
       !write_photo (session, old_photo, config->photo_file_id, error))
     return _crm_people_fail (session);
