@@ -200,7 +200,7 @@ describe_user (CrmUsersPage *self,
   GArray *departments = crm_user_get_departments (user);
 
   if (crm_user_is_admin (user))
-    g_string_append_printf (text, " · %s", _("Administrator"));
+    g_string_append_printf (text, " · %s", _("Full access"));
   for (guint i = 0; self->roles != NULL && i < self->roles->len; i++)
     {
       CrmRole *role = g_ptr_array_index (self->roles, i);

@@ -122,7 +122,8 @@ open_database (CrmApplication  *self,
 }
 
 /* On the terminal that started us, and in a dialog for someone who
- * started Clientele from the desktop and sees no terminal. */
+ * started Clientele from the desktop and sees no terminal; returns once
+ * the dialog is closed. */
 static void
 report_open_error (CrmApplication          *self,
                    GApplicationCommandLine *command_line,
@@ -133,6 +134,7 @@ report_open_error (CrmApplication          *self,
   g_autofree char *body = NULL;
   const char *heading = _("Could Not Open the Database");
   const char *name = "database-error-dialog";
+  g_autoptr(GMainLoop) loop = NULL;
   GtkWidget *dialog;
 
   if (login != NULL && (g_error_matches (error, CRM_ERROR, CRM_ERROR_NOT_FOUND) ||
@@ -155,7 +157,15 @@ report_open_error (CrmApplication          *self,
   crm_widget_map_name_responses (ADW_MESSAGE_DIALOG (dialog), "close", NULL);
   gtk_widget_set_name (dialog, name);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  /* No main window tells the end-to-end tests where things are. */
+  crm_widget_map_attach (GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Until it is read: g_application_run () answers 0 once it had to
+   * wait for a window, and the caller must see the failure. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (g_main_loop_quit), loop);
+  g_main_loop_run (loop);
 }
 
 static CrmWindow *
