@@ -185,6 +185,23 @@ delete_action (GtkWidget  *widget,
 
 /* ---- Rows ----------------------------------------------------------------------- */
 
+/* Elements first, then the card, then the administration. */
+static const CrmPermission shown_order[] = {
+  CRM_PERMISSION_ELEMENT_READ,
+  CRM_PERMISSION_ELEMENT_READ_ALL,
+  CRM_PERMISSION_ELEMENT_WRITE,
+  CRM_PERMISSION_ELEMENT_DELETE,
+  CRM_PERMISSION_LAYOUT_PERSONAL,
+  CRM_PERMISSION_LAYOUT_EDIT_STANDARD,
+  CRM_PERMISSION_VIEWS_MANAGE,
+  CRM_PERMISSION_FIELDS_MANAGE,
+  CRM_PERMISSION_PIPELINES_MANAGE,
+  CRM_PERMISSION_TYPES_MANAGE,
+  CRM_PERMISSION_USERS_MANAGE,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (shown_order) == CRM_PERMISSION_LAST);
+
 static GtkWidget *
 create_check_popover (GtkWidget *button_box)
 {
@@ -297,7 +314,7 @@ create_departments_row (CrmUsersPage *self,
       g_signal_connect_object (check, "toggled", G_CALLBACK (department_toggled_cb), self, 0);
       gtk_box_append (GTK_BOX (box), check);
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), names->len > 0 ? names->str : _("None"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), names->len > 0 ? names->str : C_("role departments", "None"));
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);
@@ -357,8 +374,8 @@ create_role_row (CrmUsersPage *self,
     adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                  create_icon_button ("user-trash-symbolic", _("Delete"), "roles.delete", id));
 
-  for (CrmPermission permission = 0; permission < CRM_PERMISSION_LAST; permission++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_permission_row (self, role, permission));
+  for (guint i = 0; i < G_N_ELEMENTS (shown_order); i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_permission_row (self, role, shown_order[i]));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_departments_row (self, role));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->expanded_roles, &id));
