@@ -271,6 +271,10 @@ test_timeline_refused (Fixture       *f,
 
   model = crm_timeline_model_new (f->ana, f->brunos_deal);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  /* An entry added while her model is open does not reach it either. */
+  g_assert_cmpint (crm_timeline_add_comment (f->bruno, f->brunos_deal, "Cliente retornou", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   g_clear_object (&model);
 
   /* Her own deal's timeline reads as before. */

@@ -238,6 +238,13 @@ test_drag_department (Fixture       *fixture,
   gtk_widget_activate_action (fixture->page, "departments.move-to", "(xx)", marketing, board);
   settle ();
   g_assert_cmpint (crm_catalog_get_department_parent (get_catalog (fixture), marketing), ==, board);
+
+  /* And its head, from the same menu. */
+  g_assert_true (crm_ui_test_has_label_with_text (department_row (fixture, marketing), "1 person · Head: Camila Rocha"));
+  gtk_widget_activate_action (fixture->page, "departments.set-head", "(xx)", marketing, (gint64) 0);
+  settle ();
+  g_assert_false (crm_ui_test_has_label_with_text (department_row (fixture, marketing), "1 person · Head: Camila Rocha"));
+  g_assert_true (crm_ui_test_has_label_with_text (department_row (fixture, marketing), "1 person"));
 }
 
 static void

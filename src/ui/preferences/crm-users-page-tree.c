@@ -3,8 +3,8 @@
  * Each department is a row, indented by its depth. Dropping a row on the
  * middle of another puts it under that one; on its top or bottom edge,
  * beside it. The same moves are in each row's menu (Move Up, Move Down,
- * Move To), for the keyboard. The core refuses a cycle; the refusal shows
- * as a toast.
+ * Move To), for the keyboard, with the department's head. The core
+ * refuses a cycle; the refusal shows as a toast.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -250,6 +250,20 @@ move_to_action (GtkWidget  *widget,
 }
 
 static void
+set_head_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CrmUsersPage *self = CRM_USERS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id, user_id;
+
+  g_variant_get (parameter, "(xx)", &id, &user_id);
+  if (!crm_department_set_head (self->session, id, user_id, &error))
+    _crm_users_page_toast (self, error->message);
+}
+
+static void
 move_by (CrmUsersPage *self,
          gint64        id,
          int           delta)
@@ -282,6 +296,34 @@ move_down_action (GtkWidget  *widget,
 }
 
 /* ---- Rows ----------------------------------------------------------------------- */
+
+/* No head, then every active user; the row's subtitle names the head. */
+static GMenuModel *
+create_head_menu (CrmUsersPage  *self,
+                  CrmDepartment *department)
+{
+  GListModel *users = crm_catalog_get_users (crm_store_get_catalog (crm_session_get_store (self->session)));
+  gint64 id = crm_department_get_id (department);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+  item = g_menu_item_new (_("No Head"), NULL);
+  g_menu_item_set_action_and_target_value (item, "departments.set-head", g_variant_new ("(xx)", id, (gint64) 0));
+  g_menu_append_item (menu, item);
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(CrmUser) user = g_list_model_get_item (users, i);
+      g_autoptr(GMenuItem) row = NULL;
+
+      if (!crm_user_is_active (user))
+        continue;
+      row = g_menu_item_new (crm_user_get_name (user), NULL);
+      g_menu_item_set_action_and_target_value (row, "departments.set-head",
+                                               g_variant_new ("(xx)", id, crm_user_get_id (user)));
+      g_menu_append_item (menu, row);
+    }
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
 
 static GMenuModel *
 create_menu (CrmUsersPage  *self,
@@ -349,6 +391,7 @@ create_menu (CrmUsersPage  *self,
   if (g_menu_model_get_n_items (G_MENU_MODEL (order)) > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
 
+  g_menu_append_submenu (danger, _("_Head"), create_head_menu (self, department));
   item = g_menu_item_new (_("_Delete…"), NULL);
   g_menu_item_set_action_and_target_value (item, "departments.delete", g_variant_new_int64 (id));
   g_menu_append_item (danger, item);
@@ -447,5 +490,6 @@ _crm_users_page_tree_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "departments.delete", "x", delete_action);
   gtk_widget_class_install_action (widget_class, "departments.move-to", "(xx)", move_to_action);
   gtk_widget_class_install_action (widget_class, "departments.move-up", "x", move_up_action);
+  gtk_widget_class_install_action (widget_class, "departments.set-head", "(xx)", set_head_action);
   gtk_widget_class_install_action (widget_class, "departments.move-down", "x", move_down_action);
 }
