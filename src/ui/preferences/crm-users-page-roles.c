@@ -266,7 +266,13 @@ create_permission_row (CrmUsersPage  *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_permission_get_label (permission));
   if (crm_permission_is_per_type (permission))
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_type_button (self, role, permission, only));
+    {
+      g_autofree char *types_name = _crm_users_page_widget_name ("role-types-", key);
+      GtkWidget *types = create_type_button (self, role, permission, only);
+
+      gtk_widget_set_name (types, types_name);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), types);
+    }
   if (only->len > 0)
     {
       /* Translators: "Only for Deals, Leads" */
