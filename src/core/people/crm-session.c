@@ -23,7 +23,6 @@ struct _CrmSession
 
 G_DEFINE_FINAL_TYPE (CrmSession, crm_session, G_TYPE_OBJECT)
 
-
 static void
 crm_session_finalize (GObject *object)
 {
