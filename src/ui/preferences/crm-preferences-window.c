@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-preferences-window.h"
+#include "crm-users-page.h"
 
 struct _CrmPreferencesWindow
 {
@@ -35,6 +36,7 @@ static GParamSpec *properties[N_PROPS];
 typedef AdwPreferencesPage *(*PageNew) (CrmSession *session);
 
 static const PageNew pages[] = {
+  crm_users_page_new,
   NULL,
 };
 
