@@ -171,17 +171,19 @@ rebuild (CrmFieldsPane *self,
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   double scroll = keep_scroll ? gtk_adjustment_get_value (vadjustment) : 0;
   CrmFieldRowFlags flags = 0;
-  GListModel *sections;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  _crm_fields_pane_stop_filling (self);
-  _crm_fields_pane_clear_sections (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->add_section_button),
                           self->element != NULL && self->layout != NULL && self->can_edit_layout);
 
+  /* Another card: what had the focus shows something else now. */
+  if (!keep_scroll)
+    _crm_fields_pane_release_focus (self);
+
   if (self->element == NULL || self->layout == NULL)
     {
+      _crm_fields_pane_begin_sections (self, NULL, 0, FALSE);
       if (self->picker != NULL)
         gtk_popover_popdown (GTK_POPOVER (self->picker));
       gtk_adjustment_set_value (vadjustment, 0);
@@ -196,16 +198,10 @@ rebuild (CrmFieldsPane *self,
   if (self->can_write_values)
     flags |= CRM_FIELD_ROW_WRITE_VALUE;
 
-  sections = crm_layout_get_sections (self->layout);
-  self->pending_sections = g_object_ref (sections);
-  self->pending_flags = flags;
-  self->pending_index = 0;
-
-  gtk_box_append (self->sections_box, _crm_fields_pane_create_gap (TRUE));
-
   /* Shown again (after a change), it keeps its place, focus and editors:
    * all at once. Another element: the first screenful and one more
    * section now, the others on the next frames. */
+  _crm_fields_pane_begin_sections (self, crm_layout_get_sections (self->layout), flags, !keep_scroll);
   if (keep_scroll)
     {
       while (_crm_fields_pane_has_pending (self))
@@ -225,7 +221,7 @@ rebuild (CrmFieldsPane *self,
     }
 
   if (!_crm_fields_pane_has_pending (self))
-    g_clear_object (&self->pending_sections);
+    _crm_fields_pane_stop_filling (self);
   _crm_fields_pane_start_filling (self);
 
   gtk_adjustment_set_value (vadjustment, scroll);
@@ -390,6 +386,7 @@ crm_fields_pane_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   _crm_fields_pane_stop_filling (self);
+  g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->dead_sections, g_ptr_array_unref);
   if (self->refocus_tick_id != 0)
     {
@@ -477,6 +474,9 @@ crm_fields_pane_init (CrmFieldsPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->dead_sections = g_ptr_array_new_with_free_func (g_object_unref);
+  self->groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->first_gap = _crm_fields_pane_create_gap (TRUE);
+  gtk_box_append (self->sections_box, self->first_gap);
   gtk_widget_set_name (GTK_WIDGET (self->add_section_button), "add-section-button");
   gtk_widget_set_name (GTK_WIDGET (self->add_section_entry), "add-section-entry");
   gtk_widget_set_name (GTK_WIDGET (self), "fields-pane");
