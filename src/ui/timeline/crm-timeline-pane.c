@@ -302,7 +302,7 @@ maybe_grow_slice (CrmTimelinePane *self)
                 gtk_adjustment_get_page_size (vadjustment);
   guint size;
 
-  if (self->slice == NULL || left > gtk_adjustment_get_page_size (vadjustment))
+  if (self->model == NULL || left > gtk_adjustment_get_page_size (vadjustment))
     return;
 
   size = gtk_slice_list_model_get_size (self->slice);
@@ -525,6 +525,7 @@ static void
 crm_timeline_pane_init (CrmTimelinePane *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
   GtkEventController *shortcuts;
   GtkShortcut *shortcut;
 
@@ -540,6 +541,10 @@ crm_timeline_pane_init (CrmTimelinePane *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
+
+  self->slice = gtk_slice_list_model_new (NULL, 0, SLICE_STEP);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "value-changed",
                            G_CALLBACK (vadjustment_changed_cb), self,
@@ -578,8 +583,6 @@ crm_timeline_pane_set_element (CrmTimelinePane *self,
                                CrmSession      *session,
                                gint64           element_id)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   g_return_if_fail (CRM_IS_TIMELINE_PANE (self));
   g_return_if_fail (session == NULL || CRM_IS_SESSION (session));
 
@@ -591,7 +594,6 @@ crm_timeline_pane_set_element (CrmTimelinePane *self,
   if (self->session != NULL)
     g_clear_signal_handler (&self->store_changed_id, crm_session_get_store (self->session));
 
-  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_set_object (&self->session, session);
 
@@ -611,16 +613,18 @@ crm_timeline_pane_set_element (CrmTimelinePane *self,
   if (session != NULL && element_id != 0)
     {
       self->model = crm_timeline_model_new (session, element_id);
-      self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, SLICE_STEP);
       /* After the slice has passed the change on: resizing it from within
        * its own handling would tell the view of items twice. */
       g_signal_connect_object (self->model, "items-changed",
                                G_CALLBACK (model_items_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
     }
 
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  /* The view stays, and so do the slice and the selection over it: the
+   * list only hears that its first items are others now. Shrunk first,
+   * so rows the old card's reader scrolled to are not shown again. */
+  gtk_slice_list_model_set_size (self->slice, SLICE_STEP);
+  gtk_slice_list_model_set_model (self->slice, G_LIST_MODEL (self->model));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   update_pinned (self);
   update_send_action (self);
