@@ -9,8 +9,11 @@
  * sees a slice of the model that grows as the reader nears its end: the
  * rows built are those scrolled through, not the whole page loaded.
  *
- * Pinned entries repeat above the list in a small section of their own,
- * read again whenever an entry of this element changes. Relative times
+ * The view and the models between it and the element's stay from one
+ * card to the next: the slice only gets another element's model.
+ *
+ * Pinned entries repeat above the list in a small section of their own
+ * (crm-timeline-pane-pinned.c). Relative times
  * ("5 minutes ago") are counted again every minute while the pane shows,
  * for the rows that exist: those on screen.
  *
@@ -21,40 +24,12 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "crm-timeline-pane.h"
+#include "crm-timeline-pane-private.h"
 #include "crm-timeline-row.h"
 #include "crm-window.h"
 
-/* Pinned rows shown before "Show All". */
-#define PINNED_FOLDED 3
 /* Items the list shows at first (a tall pane's worth), and grows by. */
 #define SLICE_STEP 12
-
-struct _CrmTimelinePane
-{
-  GtkWidget          parent_instance;
-
-  CrmSession        *session;
-  CrmTimelineModel  *model;
-  GtkSliceListModel *slice;
-  gint64             element_id;
-  gulong             store_changed_id;
-  guint              scroll_idle_id;
-  guint              clock_id;
-  guint              grow_idle_id;
-  gboolean           pinned_expanded;
-
-  /* Template widgets */
-  GtkTextView       *composer_text;
-  GtkListView       *list_view;
-  GtkBox            *pinned_list;
-  GtkButton         *pinned_more_button;
-  GtkWidget         *pinned_section;
-  GtkLabel          *placeholder_label;
-  GtkScrolledWindow *scrolled_window;
-  GtkButton         *send_button;
-  GtkStack          *stack;
-};
 
 G_DEFINE_FINAL_TYPE (CrmTimelinePane, crm_timeline_pane, GTK_TYPE_WIDGET)
 
@@ -108,88 +83,6 @@ show_error (CrmTimelinePane *self,
     crm_window_add_toast (CRM_WINDOW (root), message);
   else
     g_message ("%s", message);
-}
-
-/* ---- Pinned entries ------------------------------------------------------ */
-
-static CrmTimelineRow *
-find_pinned_row (CrmTimelinePane *self,
-                 gint64           entry_id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pinned_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      CrmTimelineEntry *entry = crm_timeline_row_get_entry (CRM_TIMELINE_ROW (child));
-
-      if (entry != NULL && crm_timeline_entry_get_id (entry) == entry_id)
-        return CRM_TIMELINE_ROW (child);
-    }
-
-  return NULL;
-}
-
-/* Rows are kept by entry, so a comment being edited in this section
- * survives someone else's comment arriving. */
-static void
-update_pinned (CrmTimelinePane *self)
-{
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-
-  if (self->session != NULL && self->element_id != 0)
-    {
-      entries = crm_timeline_query_pinned (self->session, self->element_id, &error);
-      if (entries == NULL)
-        g_message ("Could not read the pinned entries: %s", error->message);
-    }
-
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      CrmTimelineEntry *entry = g_ptr_array_index (entries, i);
-      CrmTimelineRow *row = find_pinned_row (self, crm_timeline_entry_get_id (entry));
-      g_autofree char *name = NULL;
-
-      if (row == NULL)
-        {
-          row = CRM_TIMELINE_ROW (crm_timeline_row_new ());
-          crm_timeline_row_set_show_pin (row, FALSE);
-          gtk_widget_add_css_class (GTK_WIDGET (row), "crm-pinned-row");
-        }
-
-      g_ptr_array_add (rows, g_object_ref (row));
-      crm_timeline_row_set_session (row, self->session);
-      crm_timeline_row_set_entry (row, entry, now);
-
-      name = g_strdup_printf ("timeline-pin-%" G_GINT64_FORMAT, crm_timeline_entry_get_id (entry));
-      gtk_widget_set_name (GTK_WIDGET (row), name);
-    }
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pinned_list))))
-    gtk_box_remove (self->pinned_list, child);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      gtk_box_append (self->pinned_list, g_ptr_array_index (rows, i));
-      gtk_widget_set_visible (g_ptr_array_index (rows, i), self->pinned_expanded || i < PINNED_FOLDED);
-    }
-
-  gtk_widget_set_visible (self->pinned_section, rows->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->pinned_more_button), rows->len > PINNED_FOLDED);
-  if (rows->len > PINNED_FOLDED)
-    {
-      g_autofree char *label = NULL;
-
-      if (self->pinned_expanded)
-        label = g_strdup (_("Show Fewer"));
-      else
-        /* Translators: a button above the pinned timeline entries; %u counts them all */
-        label = g_strdup_printf (_("Show All (%u)"), rows->len);
-      gtk_button_set_label (self->pinned_more_button, label);
-    }
 }
 
 /* ---- Relative times ------------------------------------------------------ */
@@ -366,7 +259,7 @@ store_changed_cb (CrmStore        *store,
            item->kind == CRM_CHANGE_ENTRY_REMOVED) &&
           item->parent == self->element_id)
         {
-          update_pinned (self);
+          _crm_timeline_pane_update_pinned (self);
           return;
         }
     }
@@ -382,7 +275,7 @@ toggle_pinned_action_cb (GtkWidget  *widget,
   CrmTimelinePane *self = CRM_TIMELINE_PANE (widget);
 
   self->pinned_expanded = !self->pinned_expanded;
-  update_pinned (self);
+  _crm_timeline_pane_update_pinned (self);
 }
 
 static void
@@ -626,7 +519,7 @@ crm_timeline_pane_set_element (CrmTimelinePane *self,
   gtk_slice_list_model_set_size (self->slice, SLICE_STEP);
   gtk_slice_list_model_set_model (self->slice, G_LIST_MODEL (self->model));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
-  update_pinned (self);
+  _crm_timeline_pane_update_pinned (self);
   update_send_action (self);
   update_empty_state (self);
 }
