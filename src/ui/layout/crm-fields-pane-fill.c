@@ -24,11 +24,8 @@
 /* The drop gap under each section, for drags between sections. */
 #define GAP_KEY "crm-fields-pane-gap"
 
-/* Losing its focused widget, GTK would hand the focus to the first
- * section's handle and scroll up to it: let the focus go first (it comes
- * back through _crm_fields_pane_focus_later ()). */
-static void
-release_focus_in (GtkWidget *widget)
+void
+_crm_fields_pane_release_focus_in (GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -78,7 +75,7 @@ retire_group (CrmFieldsPane *self,
 {
   GtkWidget *gap = g_object_get_data (G_OBJECT (group), GAP_KEY);
 
-  release_focus_in (group);
+  _crm_fields_pane_release_focus_in (group);
   if (gap != NULL && gtk_widget_get_parent (gap) == GTK_WIDGET (self->sections_box))
     gtk_box_remove (self->sections_box, gap);
   g_object_set_data (G_OBJECT (group), GAP_KEY, NULL);
@@ -152,7 +149,7 @@ _crm_fields_pane_begin_sections (CrmFieldsPane    *self,
         }
       else if (wait_hidden)
         {
-          release_focus_in (group);
+          _crm_fields_pane_release_focus_in (group);
           gtk_widget_set_visible (group, FALSE);
           gtk_widget_set_visible (g_object_get_data (G_OBJECT (group), GAP_KEY), FALSE);
         }
@@ -288,7 +285,87 @@ fill_tick_cb (GtkWidget     *widget,
 }
 
 void
+_crm_fields_pane_rebuild (CrmFieldsPane *self,
+                          gboolean       keep_scroll)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  double scroll = keep_scroll ? gtk_adjustment_get_value (vadjustment) : 0;
+  CrmFieldRowFlags flags = 0;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->add_section_button),
+                          self->element != NULL && self->layout != NULL && self->can_edit_layout);
+
+  /* Another card: what had the focus shows something else now. */
+  if (!keep_scroll)
+    _crm_fields_pane_release_focus (self);
+
+  if (self->element == NULL || self->layout == NULL)
+    {
+      _crm_fields_pane_begin_sections (self, NULL, 0, FALSE);
+      if (self->picker != NULL)
+        gtk_popover_popdown (GTK_POPOVER (self->picker));
+      gtk_adjustment_set_value (vadjustment, 0);
+      _crm_fields_pane_start_filling (self);
+      return;
+    }
+
+  if (self->can_edit_layout)
+    flags |= CRM_FIELD_ROW_EDIT_LAYOUT;
+  if (self->can_manage_fields)
+    flags |= CRM_FIELD_ROW_MANAGE_FIELD;
+  if (self->can_write_values)
+    flags |= CRM_FIELD_ROW_WRITE_VALUE;
+
+  /* Shown again (after a change), it keeps its place, focus and editors:
+   * all at once. Another element: the first screenful and one more
+   * section now, the others on the next frames. */
+  _crm_fields_pane_begin_sections (self, crm_layout_get_sections (self->layout), flags, !keep_scroll);
+  if (keep_scroll)
+    {
+      while (_crm_fields_pane_has_pending (self))
+        _crm_fields_pane_append_next_section (self);
+    }
+  else
+    {
+      int height = gtk_widget_get_height (GTK_WIDGET (self->scrolled_window));
+      int filled = 0;
+      guint n_more = 1;
+
+      if (height <= 0)
+        height = 800;
+
+      while (_crm_fields_pane_has_pending (self) && (filled < height || n_more-- > 0))
+        filled += _crm_fields_pane_append_next_section (self);
+    }
+
+  if (!_crm_fields_pane_has_pending (self))
+    _crm_fields_pane_stop_filling (self);
+  _crm_fields_pane_start_filling (self);
+
+  gtk_adjustment_set_value (vadjustment, scroll);
+  _crm_fields_pane_update_picker (self);
+  if (!_crm_fields_pane_has_pending (self))
+    _crm_fields_pane_notify_complete (self);
+}
+
+void
+_crm_fields_pane_complete (CrmFieldsPane *self)
+{
+  g_return_if_fail (CRM_IS_FIELDS_PANE (self));
+
+  if (!_crm_fields_pane_has_pending (self))
+    return;
+
+  while (_crm_fields_pane_has_pending (self))
+    _crm_fields_pane_append_next_section (self);
+  g_clear_object (&self->pending_sections);
+  _crm_fields_pane_notify_complete (self);
+}
+
+void
 _crm_fields_pane_release_focus (CrmFieldsPane *self)
 {
-  release_focus_in (GTK_WIDGET (self->sections_box));
+  _crm_fields_pane_release_focus_in (GTK_WIDGET (self->sections_box));
 }

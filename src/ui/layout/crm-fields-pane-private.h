@@ -127,8 +127,16 @@ void            _crm_fields_pane_start_filling    (CrmFieldsPane *self);
 void            _crm_fields_pane_stop_filling     (CrmFieldsPane *self);
 gboolean        _crm_fields_pane_has_pending      (CrmFieldsPane *self);
 int             _crm_fields_pane_append_next_section (CrmFieldsPane *self);
+/* Shows the element and layout of the pane: another element from its
+ * first screenful on, the same one again (@keep_scroll) all at once. */
+void            _crm_fields_pane_rebuild          (CrmFieldsPane *self,
+                                                   gboolean       keep_scroll);
 /* Takes the focus away from the sections, if it is in them. */
 void            _crm_fields_pane_release_focus    (CrmFieldsPane *self);
+/* Takes the focus away from @widget, if it is in it: losing its focused
+ * widget, GTK would give the focus to the first control of the pane and
+ * scroll up to it (_crm_fields_pane_focus_later () puts it back). */
+void            _crm_fields_pane_release_focus_in (GtkWidget     *widget);
 /* The pane shows every section of its layout now. */
 void            _crm_fields_pane_notify_complete  (CrmFieldsPane *self);
 

@@ -8,12 +8,14 @@
  * scrolled area, the Save / Cancel bar of in-place editing.
  *
  * The card calls crm_fields_pane_set_element () again after every change
- * it hears of. For the same element the pane is rebuilt on the next idle,
- * not at once: the change may come from a row's own action or drop
- * handler, and those widgets must outlive it. The rebuild keeps the
- * scroll position and the editors of an edit in progress — they belong to
- * the edit session and move into the new rows — so a layout change, or an
- * element saved elsewhere, never takes away what is being typed.
+ * it hears of. For the same element the pane is shown again on the next
+ * idle, not at once: the change may come from a row's own action or drop
+ * handler, and that handler must return first. Sections and rows are
+ * kept from one showing to the next (crm-fields-pane-fill.c), along with
+ * the scroll position and the editors of an edit in progress — they
+ * belong to the edit session and move into the rows of their fields — so
+ * a layout change, or an element saved elsewhere, never takes away what
+ * is being typed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -164,79 +166,13 @@ refocus_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-static void
-rebuild (CrmFieldsPane *self,
-         gboolean       keep_scroll)
-{
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  double scroll = keep_scroll ? gtk_adjustment_get_value (vadjustment) : 0;
-  CrmFieldRowFlags flags = 0;
-
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->add_section_button),
-                          self->element != NULL && self->layout != NULL && self->can_edit_layout);
-
-  /* Another card: what had the focus shows something else now. */
-  if (!keep_scroll)
-    _crm_fields_pane_release_focus (self);
-
-  if (self->element == NULL || self->layout == NULL)
-    {
-      _crm_fields_pane_begin_sections (self, NULL, 0, FALSE);
-      if (self->picker != NULL)
-        gtk_popover_popdown (GTK_POPOVER (self->picker));
-      gtk_adjustment_set_value (vadjustment, 0);
-      _crm_fields_pane_start_filling (self);
-      return;
-    }
-
-  if (self->can_edit_layout)
-    flags |= CRM_FIELD_ROW_EDIT_LAYOUT;
-  if (self->can_manage_fields)
-    flags |= CRM_FIELD_ROW_MANAGE_FIELD;
-  if (self->can_write_values)
-    flags |= CRM_FIELD_ROW_WRITE_VALUE;
-
-  /* Shown again (after a change), it keeps its place, focus and editors:
-   * all at once. Another element: the first screenful and one more
-   * section now, the others on the next frames. */
-  _crm_fields_pane_begin_sections (self, crm_layout_get_sections (self->layout), flags, !keep_scroll);
-  if (keep_scroll)
-    {
-      while (_crm_fields_pane_has_pending (self))
-        _crm_fields_pane_append_next_section (self);
-    }
-  else
-    {
-      int height = gtk_widget_get_height (GTK_WIDGET (self->scrolled_window));
-      int filled = 0;
-      guint n_more = 1;
-
-      if (height <= 0)
-        height = 800;
-
-      while (_crm_fields_pane_has_pending (self) && (filled < height || n_more-- > 0))
-        filled += _crm_fields_pane_append_next_section (self);
-    }
-
-  if (!_crm_fields_pane_has_pending (self))
-    _crm_fields_pane_stop_filling (self);
-  _crm_fields_pane_start_filling (self);
-
-  gtk_adjustment_set_value (vadjustment, scroll);
-  _crm_fields_pane_update_picker (self);
-  if (!_crm_fields_pane_has_pending (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
-}
-
 static gboolean
 rebuild_idle_cb (gpointer user_data)
 {
   CrmFieldsPane *self = user_data;
 
   self->rebuild_id = 0;
-  rebuild (self, TRUE);
+  _crm_fields_pane_rebuild (self, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -504,20 +440,6 @@ _crm_fields_pane_get_edit_session (CrmFieldsPane *self)
 }
 
 void
-_crm_fields_pane_complete (CrmFieldsPane *self)
-{
-  g_return_if_fail (CRM_IS_FIELDS_PANE (self));
-
-  if (!_crm_fields_pane_has_pending (self))
-    return;
-
-  while (_crm_fields_pane_has_pending (self))
-    _crm_fields_pane_append_next_section (self);
-  g_clear_object (&self->pending_sections);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
-}
-
-void
 _crm_fields_pane_focus_later (CrmFieldsPane *self,
                               const char    *name)
 {
@@ -606,7 +528,7 @@ crm_fields_pane_set_element (CrmFieldsPane *self,
       return;
     }
 
-  rebuild (self, FALSE);
+  _crm_fields_pane_rebuild (self, FALSE);
 }
 
 gboolean

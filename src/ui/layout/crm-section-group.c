@@ -16,7 +16,7 @@
 
 #include "crm-fields-pane-private.h"
 #include "crm-layout-dnd.h"
-#include "crm-section-group.h"
+#include "crm-section-group-private.h"
 
 #define DROP_ABOVE_CLASS "crm-drop-above"
 #define DROP_BELOW_CLASS "crm-drop-below"
@@ -88,119 +88,6 @@ stop_rename (CrmSectionGroup *self)
     _crm_fields_pane_focus_later (pane, gtk_widget_get_name (GTK_WIDGET (self->rename_button)));
 }
 
-/* Losing its focused widget, GTK would hand the focus to the first
- * control of the pane and scroll up to it: let it go first (the pane
- * gives it back where it belongs, see _crm_fields_pane_focus_later ()). */
-static void
-release_focus_in (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
-    gtk_root_set_focus (root, NULL);
-}
-
-/* Rows sort by their place in the section: reordering them takes no
- * widget out of the list, so the focus, an editor and a drag stay. */
-static int
-compare_rows_cb (GtkListBoxRow *a,
-                 GtkListBoxRow *b,
-                 gpointer       user_data)
-{
-  guint index_a = CRM_IS_FIELD_ROW (a) ? crm_field_row_get_index (CRM_FIELD_ROW (a)) : 0;
-  guint index_b = CRM_IS_FIELD_ROW (b) ? crm_field_row_get_index (CRM_FIELD_ROW (b)) : 0;
-
-  return (index_a > index_b) - (index_a < index_b);
-}
-
-static CrmFieldRow *
-take_row (GPtrArray *rows,
-          gint64     field_id)
-{
-  for (guint i = 0; i < rows->len; i++)
-    if (crm_field_row_get_field_id (g_ptr_array_index (rows, i)) == field_id)
-      return g_ptr_array_steal_index (rows, i);
-
-  return NULL;
-}
-
-/* The rows of the fields of @section, in its order: those of the same
- * field as before stay and show the new values, the others come and go. */
-static void
-show_rows (CrmSectionGroup  *self,
-           CrmLayoutSection *section,
-           GListModel       *sections,
-           CrmElement       *element)
-{
-  GListModel *fields = crm_layout_section_get_fields (section);
-  guint n_fields = g_list_model_get_n_items (fields);
-  g_autoptr(GPtrArray) old_rows = g_steal_pointer (&self->rows);
-  GtkWidget *child;
-  guint i = 0;
-
-  self->rows = g_ptr_array_sized_new (n_fields);
-
-  for (guint j = 0; j < n_fields; j++)
-    {
-      g_autoptr(CrmField) field = g_list_model_get_item (fields, j);
-      CrmFieldRow *row = take_row (old_rows, crm_field_get_id (field));
-
-      if (row != NULL && !crm_field_row_update (row, field, element, j, n_fields, sections, self->flags))
-        {
-          release_focus_in (GTK_WIDGET (row));
-          gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
-          row = NULL;
-        }
-
-      if (row == NULL)
-        {
-          row = CRM_FIELD_ROW (crm_field_row_new (field, element, section, j, n_fields, sections, self->flags));
-          gtk_list_box_append (self->list_box, GTK_WIDGET (row));
-        }
-
-      g_ptr_array_add (self->rows, row);
-    }
-
-  for (guint j = 0; j < old_rows->len; j++)
-    {
-      release_focus_in (g_ptr_array_index (old_rows, j));
-      gtk_list_box_remove (self->list_box, g_ptr_array_index (old_rows, j));
-    }
-
-  /* New rows were inserted in their place; the old ones may have moved. */
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (CRM_IS_FIELD_ROW (child))
-      {
-        if (i >= self->rows->len || g_ptr_array_index (self->rows, i) != (gpointer) child)
-          break;
-        i++;
-      }
-  if (child != NULL)
-    gtk_list_box_invalidate_sort (self->list_box);
-
-  if (n_fields == 0 && !self->has_placeholder)
-    {
-      GtkWidget *placeholder;
-
-      placeholder = g_object_new (GTK_TYPE_LABEL,
-                                  /* Translators: in an empty section of a card */
-                                  "label", _("Drag a field here, or use Select Field"),
-                                  "wrap", TRUE,
-                                  "justify", GTK_JUSTIFY_CENTER,
-                                  "margin-top", 18,
-                                  "margin-bottom", 18,
-                                  "margin-start", 12,
-                                  "margin-end", 12,
-                                  "css-classes", (const char *[]) { "dim-label", NULL },
-                                  NULL);
-      gtk_list_box_set_placeholder (self->list_box, placeholder);
-      self->has_placeholder = TRUE;
-    }
-}
-
 /* What changes from one element, or one layout, to the next. */
 static void
 show_section (CrmSectionGroup  *self,
@@ -229,7 +116,27 @@ show_section (CrmSectionGroup  *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.move-down", edit_layout && index + 1 < n_sections);
     }
 
-  show_rows (self, section, sections, element);
+  self->rows = _crm_section_group_show_rows (self->list_box, g_steal_pointer (&self->rows),
+                                             section, sections, element, self->flags);
+
+  if (g_list_model_get_n_items (crm_layout_section_get_fields (section)) == 0 && !self->has_placeholder)
+    {
+      GtkWidget *placeholder;
+
+      placeholder = g_object_new (GTK_TYPE_LABEL,
+                                  /* Translators: in an empty section of a card */
+                                  "label", _("Drag a field here, or use Select Field"),
+                                  "wrap", TRUE,
+                                  "justify", GTK_JUSTIFY_CENTER,
+                                  "margin-top", 18,
+                                  "margin-bottom", 18,
+                                  "margin-start", 12,
+                                  "margin-end", 12,
+                                  "css-classes", (const char *[]) { "dim-label", NULL },
+                                  NULL);
+      gtk_list_box_set_placeholder (self->list_box, placeholder);
+      self->has_placeholder = TRUE;
+    }
 }
 
 /* ---- Callbacks ----------------------------------------------------------- */
@@ -449,7 +356,7 @@ crm_section_group_init (CrmSectionGroup *self)
 
   self->rows = g_ptr_array_new ();
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->handle_button), "grab");
-  gtk_list_box_set_sort_func (self->list_box, compare_rows_cb, NULL, NULL);
+  gtk_list_box_set_sort_func (self->list_box, _crm_section_group_compare_rows, NULL, NULL);
 }
 
 /* ---- Public API ---------------------------------------------------------- */
