@@ -19,6 +19,7 @@
 #include "crm-field-row.h"
 #include "crm-fields-pane.h"
 #include "crm-section-group.h"
+#include "crm-stage-bar.h"
 #include "crm-timeline-pane.h"
 #include "crm-window.h"
 
@@ -156,6 +157,26 @@ shows_value_of (CrmFieldRow *row,
   return g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), expected) == 0;
 }
 
+/* The stage chips, and the one marked current. */
+static GPtrArray *
+get_chips (Fixture    *fixture,
+           GtkWidget **current)
+{
+  GtkWidget *bar = crm_ui_test_find_by_type (GTK_WIDGET (fixture->window), CRM_TYPE_STAGE_BAR);
+  GPtrArray *chips = g_ptr_array_new ();
+
+  g_assert_nonnull (bar);
+  *current = NULL;
+  for (GtkWidget *chip = gtk_widget_get_first_child (bar); chip; chip = gtk_widget_get_next_sibling (chip))
+    {
+      g_ptr_array_add (chips, chip);
+      if (gtk_widget_has_css_class (chip, "current"))
+        *current = chip;
+    }
+
+  return chips;
+}
+
 static CrmElement *
 load (Fixture *fixture,
       gint64   id)
@@ -222,7 +243,12 @@ test_same_layout_keeps_widgets (Fixture       *fixture,
   g_autoptr(GPtrArray) rows_before = NULL;
   g_autoptr(GPtrArray) groups_after = NULL;
   g_autoptr(GPtrArray) rows_after = NULL;
+  g_autoptr(GPtrArray) chips_before = NULL;
+  g_autoptr(GPtrArray) chips_after = NULL;
   g_autoptr(CrmElement) second = NULL;
+  CrmCatalog *catalog = crm_store_get_catalog (fixture->db.store);
+  g_autofree char *stage_name = NULL;
+  GtkWidget *current;
   GtkWidget *timeline;
   GtkSelectionModel *timeline_model;
   GtkWidget *title;
@@ -247,6 +273,8 @@ test_same_layout_keeps_widgets (Fixture       *fixture,
   timeline = crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "timeline-list");
   g_assert_true (GTK_IS_LIST_VIEW (timeline));
   timeline_model = gtk_list_view_get_model (GTK_LIST_VIEW (timeline));
+  chips_before = get_chips (fixture, &current);
+  g_assert_cmpuint (chips_before->len, >, 1);
 
   open_element (fixture, second_id);
 
@@ -275,6 +303,16 @@ test_same_layout_keeps_widgets (Fixture       *fixture,
   title = crm_ui_test_find_by_name (GTK_WIDGET (get_pane (fixture)), "field-value-title");
   g_assert_true (GTK_IS_LABEL (title));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, crm_element_get_title (second));
+
+  /* The same stage chips, the second deal's stage marked. */
+  chips_after = get_chips (fixture, &current);
+  g_assert_cmpuint (chips_after->len, ==, chips_before->len);
+  for (guint i = 0; i < chips_after->len; i++)
+    g_assert_true (g_ptr_array_index (chips_after, i) == g_ptr_array_index (chips_before, i));
+  g_assert_nonnull (current);
+  stage_name = g_strdup_printf ("stage-%s", crm_stage_get_code (crm_catalog_get_stage (catalog, crm_element_get_stage_id (second))));
+  g_strdelimit (stage_name, "_", '-');
+  g_assert_cmpstr (gtk_widget_get_name (current), ==, stage_name);
 
   /* The timeline keeps its view and model, and lists the second deal's
    * entries. */
