@@ -259,6 +259,16 @@ add_section_activate_cb (CrmFieldsPane *self)
 
 /* ---- GtkWidget ----------------------------------------------------------- */
 
+/* The pane scrolls: its height does not depend on its width. Saying so
+ * spares GTK 4.8 measuring every field again for each width it tries
+ * while it works out the window's minimum size (gtk_window_compute_min_size
+ * searches widths, measuring the whole window for each). */
+static GtkSizeRequestMode
+crm_fields_pane_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
 /* The scrolled sections, and under them the edit bar (when it shows). */
 static void
 crm_fields_pane_measure (GtkWidget      *widget,
@@ -388,6 +398,7 @@ crm_fields_pane_class_init (CrmFieldsPaneClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->get_request_mode = crm_fields_pane_get_request_mode;
   widget_class->measure = crm_fields_pane_measure;
   widget_class->size_allocate = crm_fields_pane_size_allocate;
 
