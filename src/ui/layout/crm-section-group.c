@@ -39,7 +39,7 @@ struct _CrmSectionGroup
   GtkButton        *delete_button;
   GtkBox           *footer_box;
   GtkMenuButton    *handle_button;
-  GtkBox           *header_box;
+  GtkWidget        *header_box;
   GtkListBox       *list_box;
   GtkButton        *rename_button;
   GtkButton        *select_button;
