@@ -171,8 +171,8 @@ _crm_fields_pane_begin_sections (CrmFieldsPane    *self,
 }
 
 /* Shows the next section of the layout (with the gap under it), in the
- * group it had or a new one; returns its estimated height, 0 for one not
- * shown. */
+ * group it had or a new one; returns its height, as best known now, 0
+ * for one not shown. */
 int
 _crm_fields_pane_append_next_section (CrmFieldsPane *self)
 {
@@ -182,6 +182,7 @@ _crm_fields_pane_append_next_section (CrmFieldsPane *self)
   gint64 id = crm_layout_section_get_id (section);
   GtkWidget *group;
   GtkWidget *gap;
+  int height = 0;
 
   /* Empty sections only matter to those who can fill them. */
   if (!self->can_edit_layout && n_fields == 0)
@@ -212,6 +213,8 @@ _crm_fields_pane_append_next_section (CrmFieldsPane *self)
   if (group != NULL)
     {
       gap = g_object_get_data (G_OBJECT (group), GAP_KEY);
+      /* As tall as on the last card, give or take a wrapped line. */
+      height = gtk_widget_get_height (group) + gtk_widget_get_height (gap);
       gtk_box_reorder_child_after (self->sections_box, group, self->pending_after);
       gtk_box_reorder_child_after (self->sections_box, gap, group);
       gtk_widget_set_visible (group, TRUE);
@@ -230,8 +233,8 @@ _crm_fields_pane_append_next_section (CrmFieldsPane *self)
   self->pending_after = gap;
   apply_group_editors (self, CRM_SECTION_GROUP (group));
 
-  /* A header, and a row of two lines per field. */
-  return 48 + 56 * MAX (n_fields, 1);
+  /* New: a header, and a row of two lines per field. */
+  return height > 0 ? height : 48 + 56 * MAX (n_fields, 1);
 }
 
 gboolean
@@ -319,8 +322,8 @@ _crm_fields_pane_rebuild (CrmFieldsPane *self,
     flags |= CRM_FIELD_ROW_WRITE_VALUE;
 
   /* Shown again (after a change), it keeps its place, focus and editors:
-   * all at once. Another element: the first screenful and one more
-   * section now, the others on the next frames. */
+   * all at once. Another element: the first screenful now, the others on
+   * the next frames. */
   _crm_fields_pane_begin_sections (self, crm_layout_get_sections (self->layout), flags, !keep_scroll);
   if (keep_scroll)
     {
@@ -331,12 +334,11 @@ _crm_fields_pane_rebuild (CrmFieldsPane *self,
     {
       int height = gtk_widget_get_height (GTK_WIDGET (self->scrolled_window));
       int filled = 0;
-      guint n_more = 1;
 
       if (height <= 0)
         height = 800;
 
-      while (_crm_fields_pane_has_pending (self) && (filled < height || n_more-- > 0))
+      while (_crm_fields_pane_has_pending (self) && filled < height)
         filled += _crm_fields_pane_append_next_section (self);
     }
 

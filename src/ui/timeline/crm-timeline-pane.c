@@ -28,8 +28,11 @@
 #include "crm-timeline-row.h"
 #include "crm-window.h"
 
-/* Items the list shows at first (a tall pane's worth), and grows by. */
+/* Items the list shows at first when it has no height yet (a tall pane's
+ * worth), and grows by. */
 #define SLICE_STEP 12
+/* No row is shorter: an author line and a line of text. */
+#define MIN_ROW_HEIGHT 48
 
 G_DEFINE_FINAL_TYPE (CrmTimelinePane, crm_timeline_pane, GTK_TYPE_WIDGET)
 
@@ -182,6 +185,17 @@ scroll_to_top (CrmTimelinePane *self)
 {
   if (self->scroll_idle_id == 0)
     self->scroll_idle_id = g_idle_add (scroll_to_top_cb, self);
+}
+
+/* Rows enough to fill the list as tall as it is: the first frame of a
+ * card builds no row it does not show, and the slice grows right after
+ * (maybe_grow_slice ()). */
+static guint
+first_slice_size (CrmTimelinePane *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->scrolled_window));
+
+  return height > 0 ? (guint) (height / MIN_ROW_HEIGHT + 1) : SLICE_STEP;
 }
 
 /* Near the end of what the list shows: show more (and the model, asked
@@ -515,9 +529,11 @@ crm_timeline_pane_set_element (CrmTimelinePane *self,
 
   /* The view stays, and so do the slice and the selection over it: the
    * list only hears that its first items are others now. Shrunk first,
-   * so rows the old card's reader scrolled to are not shown again. */
-  gtk_slice_list_model_set_size (self->slice, SLICE_STEP);
+   * so no row is built for the new card that it does not show. */
+  gtk_slice_list_model_set_size (self->slice,
+                                 MIN (first_slice_size (self), gtk_slice_list_model_get_size (self->slice)));
   gtk_slice_list_model_set_model (self->slice, G_LIST_MODEL (self->model));
+  gtk_slice_list_model_set_size (self->slice, first_slice_size (self));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   _crm_timeline_pane_update_pinned (self);
   update_send_action (self);
