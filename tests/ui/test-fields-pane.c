@@ -133,6 +133,28 @@ describe_pane (Fixture *fixture)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Each of @widgets (siblings' descendants) has a size, and sits below
+ * the one before it. */
+static gboolean
+laid_out_in_order (GPtrArray *widgets)
+{
+  double bottom = -1;
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_height (widget) <= 0 ||
+          !gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)), &bounds) ||
+          bounds.origin.y < bottom)
+        return FALSE;
+      bottom = bounds.origin.y + bounds.size.height;
+    }
+
+  return TRUE;
+}
+
 typedef struct
 {
   Fixture    *fixture;
@@ -154,10 +176,20 @@ pane_shows_layout (gpointer data)
   if (check->expected != NULL && g_strcmp0 (core, check->expected) != 0)
     return FALSE;
 
-  /* Laid out too: drops are found by position. */
+  /* Laid out too, in their new order (sections and rows are kept from
+   * one layout to the next): drops are found by position. */
+  if (!laid_out_in_order (groups))
+    return FALSE;
   for (guint i = 0; i < groups->len; i++)
-    if (gtk_widget_get_height (g_ptr_array_index (groups, i)) <= 0)
-      return FALSE;
+    {
+      CrmSectionGroup *group = g_ptr_array_index (groups, i);
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+      for (guint j = 0; j < crm_section_group_get_n_rows (group); j++)
+        g_ptr_array_add (rows, crm_section_group_get_row (group, j));
+      if (!laid_out_in_order (rows))
+        return FALSE;
+    }
 
   return g_strcmp0 (core, pane) == 0;
 }

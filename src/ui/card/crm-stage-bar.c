@@ -55,12 +55,36 @@ query_tooltip_cb (GtkWidget  *button,
   return TRUE;
 }
 
-static GtkWidget *
-create_chip (CrmStage *stage,
-             gboolean  filled,
-             gboolean  current)
+/* What depends on where the element is in its pipeline. */
+static void
+show_chip_state (GtkWidget *button,
+                 CrmStage  *stage,
+                 gboolean   filled,
+                 gboolean   current)
 {
-  g_autofree char *tooltip = NULL;
+  if (filled)
+    gtk_widget_add_css_class (button, "filled");
+  else
+    gtk_widget_remove_css_class (button, "filled");
+
+  if (current)
+    {
+      gtk_widget_add_css_class (button, "current");
+      g_object_set_data_full (G_OBJECT (button), "crm-tooltip",
+                              /* Translators: tooltip of the stage chip of the element's stage */
+                              g_strdup_printf (_("Current stage: %s"), crm_stage_get_name (stage)),
+                              g_free);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (button, "current");
+      g_object_set_data_full (G_OBJECT (button), "crm-tooltip", g_strdup (crm_stage_get_name (stage)), g_free);
+    }
+}
+
+static GtkWidget *
+create_chip (CrmStage *stage)
+{
   g_autofree char *name = NULL;
   GtkWidget *button;
   GtkWidget *label;
@@ -81,21 +105,6 @@ create_chip (CrmStage *stage,
   gtk_widget_add_css_class (button, "crm-stage-chip");
   crm_stage_style_add_class (button, crm_stage_get_color (stage));
 
-  if (filled)
-    gtk_widget_add_css_class (button, "filled");
-
-  if (current)
-    {
-      gtk_widget_add_css_class (button, "current");
-      /* Translators: tooltip of the stage chip of the element's stage */
-      tooltip = g_strdup_printf (_("Current stage: %s"), crm_stage_get_name (stage));
-    }
-  else
-    {
-      tooltip = g_strdup (crm_stage_get_name (stage));
-    }
-
-  g_object_set_data_full (G_OBJECT (button), "crm-tooltip", g_steal_pointer (&tooltip), g_free);
   gtk_widget_set_has_tooltip (button, TRUE);
   g_signal_connect (button, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
@@ -104,6 +113,27 @@ create_chip (CrmStage *stage,
   gtk_widget_set_name (button, name);
 
   return button;
+}
+
+/* The chips shown are those of @stages, in order: another element of the
+ * pipeline only moves the filling. A catalog change brings new stage
+ * objects, and so new chips, with their new names and colours. */
+static gboolean
+chips_show (CrmStageBar *self,
+            GListModel  *stages)
+{
+  GtkWidget *chip = gtk_widget_get_first_child (GTK_WIDGET (self));
+  guint n_stages = g_list_model_get_n_items (stages);
+
+  for (guint i = 0; i < n_stages; i++, chip = gtk_widget_get_next_sibling (chip))
+    {
+      g_autoptr(CrmStage) stage = g_list_model_get_item (stages, i);
+
+      if (chip == NULL || g_object_get_data (G_OBJECT (chip), "crm-stage") != stage)
+        return FALSE;
+    }
+
+  return chip == NULL;
 }
 
 static void
@@ -182,14 +212,13 @@ crm_stage_bar_set_stages (CrmStageBar *self,
 {
   GListModel *stages;
   CrmStage *current = NULL;
+  GtkWidget *chip;
   gboolean failed = FALSE;
   int current_index;
   guint n_stages;
 
   g_return_if_fail (CRM_IS_STAGE_BAR (self));
   g_return_if_fail (pipeline == NULL || CRM_IS_PIPELINE (pipeline));
-
-  clear_chips (self);
 
   if (self->stage_id != stage_id)
     {
@@ -198,7 +227,10 @@ crm_stage_bar_set_stages (CrmStageBar *self,
     }
 
   if (pipeline == NULL)
-    return;
+    {
+      clear_chips (self);
+      return;
+    }
 
   stages = crm_pipeline_get_stages (pipeline);
   n_stages = g_list_model_get_n_items (stages);
@@ -211,7 +243,21 @@ crm_stage_bar_set_stages (CrmStageBar *self,
       g_object_unref (current);
     }
 
-  for (guint i = 0; i < n_stages; i++)
+  if (!chips_show (self, stages))
+    {
+      clear_chips (self);
+      for (guint i = 0; i < n_stages; i++)
+        {
+          g_autoptr(CrmStage) stage = g_list_model_get_item (stages, i);
+          GtkWidget *new_chip = create_chip (stage);
+
+          g_object_set_data_full (G_OBJECT (new_chip), "crm-stage", g_object_ref (stage), g_object_unref);
+          gtk_widget_set_parent (new_chip, GTK_WIDGET (self));
+        }
+    }
+
+  chip = gtk_widget_get_first_child (GTK_WIDGET (self));
+  for (guint i = 0; i < n_stages; i++, chip = gtk_widget_get_next_sibling (chip))
     {
       g_autoptr(CrmStage) stage = g_list_model_get_item (stages, i);
       gboolean is_current = (int) i == current_index;
@@ -222,7 +268,7 @@ crm_stage_bar_set_stages (CrmStageBar *self,
       else
         filled = current_index >= 0 && (int) i <= current_index;
 
-      gtk_widget_set_parent (create_chip (stage, filled, is_current), GTK_WIDGET (self));
+      show_chip_state (chip, stage, filled, is_current);
     }
 }
 

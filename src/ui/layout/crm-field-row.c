@@ -19,7 +19,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "crm-field-row.h"
+#include "crm-field-row-private.h"
 #include "crm-fields-pane-private.h"
 #include "crm-layout-dnd.h"
 
@@ -31,6 +31,7 @@ struct _CrmFieldRow
   AdwPreferencesRow  parent_instance;
 
   CrmField          *field;
+  gint64             field_id;
   gint64             section_id;
   guint              index;
   guint              n_fields;
@@ -125,6 +126,8 @@ build_element_link_markup (CrmElement *element,
                                   value->number, text);
 }
 
+/* Shown again for another element, the row may go from empty to filled:
+ * every property the value sets is set each time, to its own state. */
 static void
 show_value (CrmFieldRow *self,
             CrmElement  *element)
@@ -133,9 +136,7 @@ show_value (CrmFieldRow *self,
   g_autofree char *markup = NULL;
   g_autofree char *text = NULL;
   GtkLabel *label = self->value_label;
-
-  /* A click on an editable value edits it; selecting text would eat it. */
-  gtk_label_set_selectable (label, !(self->flags & CRM_FIELD_ROW_WRITE_VALUE));
+  gboolean empty;
 
   if (field_type_is_link (type))
     markup = build_link_markup (element, self->field);
@@ -148,23 +149,72 @@ show_value (CrmFieldRow *self,
         markup = build_element_link_markup (element, self->field, text);
     }
 
-  if (markup != NULL)
-    {
-      gtk_label_set_markup (label, markup);
-      return;
-    }
+  empty = markup == NULL && (text == NULL || *text == '\0');
 
-  if (text == NULL || *text == '\0')
+  if (markup != NULL)
+    gtk_label_set_markup (label, markup);
+  else if (empty)
+    /* Translators: shown in a card for a field without a value */
+    gtk_label_set_text (label, _("Not filled"));
+  else
+    gtk_label_set_text (label, text);
+
+  /* A click on an editable value edits it; selecting text would eat it. */
+  gtk_label_set_selectable (label, !empty && !(self->flags & CRM_FIELD_ROW_WRITE_VALUE));
+  if (empty)
     {
-      /* Translators: shown in a card for a field without a value */
-      gtk_label_set_text (label, _("Not filled"));
-      gtk_label_set_selectable (label, FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
       gtk_widget_add_css_class (GTK_WIDGET (label), "crm-field-empty");
-      return;
     }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "crm-field-empty");
+    }
+}
 
-  gtk_label_set_text (label, text);
+/* As the edit session decides: pipeline and stage move through the
+ * stage bar, and the core fills the read-only fields itself. */
+static CrmFieldRowFlags
+flags_for_field (CrmField         *field,
+                 CrmFieldRowFlags  flags)
+{
+  if (crm_field_is_read_only (field) ||
+      crm_field_get_field_type (field) == CRM_FIELD_TYPE_PIPELINE ||
+      crm_field_get_field_type (field) == CRM_FIELD_TYPE_STAGE)
+    flags &= ~CRM_FIELD_ROW_WRITE_VALUE;
+
+  return flags;
+}
+
+/* What changes from one element, or one layout, to the next. */
+static void
+show_field (CrmFieldRow *self,
+            CrmField    *field,
+            CrmElement  *element,
+            guint        index,
+            guint        n_fields,
+            GListModel  *sections)
+{
+  gboolean edit_layout = (self->flags & CRM_FIELD_ROW_EDIT_LAYOUT) != 0;
+  const char *label = crm_field_get_label (field);
+
+  g_set_object (&self->field, field);
+  g_set_object (&self->sections, sections);
+
+  /* Unchanged, neither label is measured again. */
+  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), label) != 0)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), label);
+  gtk_label_set_text (self->title_label, label);
+  show_value (self, element);
+
+  if (self->index != index || self->n_fields != n_fields)
+    {
+      self->index = index;
+      self->n_fields = n_fields;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", edit_layout && index > 0);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", edit_layout && index + 1 < n_fields);
+    }
 }
 
 static CrmFieldsPane *
@@ -173,62 +223,6 @@ get_pane (CrmFieldRow *self)
   GtkWidget *pane = gtk_widget_get_ancestor (GTK_WIDGET (self), CRM_TYPE_FIELDS_PANE);
 
   return pane != NULL ? CRM_FIELDS_PANE (pane) : NULL;
-}
-
-/* Configure… / Move up, Move down, Move to section ▸ / Hide */
-static GMenuModel *
-build_menu (CrmFieldRow *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-
-  if (self->flags & CRM_FIELD_ROW_MANAGE_FIELD)
-    {
-      g_autoptr(GMenu) section = g_menu_new ();
-
-      g_menu_append (section, _("_Configure…"), "row.configure");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-    }
-
-  if (self->flags & CRM_FIELD_ROW_EDIT_LAYOUT)
-    {
-      g_autoptr(GMenu) section = g_menu_new ();
-      g_autoptr(GMenu) targets = g_menu_new ();
-      g_autoptr(GMenu) hide = g_menu_new ();
-      guint n_sections = g_list_model_get_n_items (self->sections);
-
-      g_menu_append (section, _("Move _Up"), "row.move-up");
-      g_menu_append (section, _("Move _Down"), "row.move-down");
-
-      for (guint i = 0; i < n_sections; i++)
-        {
-          g_autoptr(CrmLayoutSection) other = g_list_model_get_item (self->sections, i);
-          g_autoptr(GMenuItem) item = NULL;
-          g_autofree char *label = NULL;
-          g_auto(GStrv) parts = NULL;
-          gint64 other_id = crm_layout_section_get_id (other);
-
-          if (other_id == self->section_id)
-            continue;
-
-          /* Section titles are typed by people: an underscore in one is
-           * not a mnemonic. */
-          parts = g_strsplit (crm_layout_section_get_title (other), "_", -1);
-          label = g_strjoinv ("__", parts);
-          item = g_menu_item_new (label, NULL);
-          g_menu_item_set_action_and_target (item, "row.move-to-section", "x", other_id);
-          g_menu_append_item (targets, item);
-        }
-
-      if (g_menu_model_get_n_items (G_MENU_MODEL (targets)) > 0)
-        g_menu_append_submenu (section, _("Move to _Section"), G_MENU_MODEL (targets));
-
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-
-      g_menu_append (hide, _("_Hide"), "row.hide");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (hide));
-    }
-
-  return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
 /* ---- Callbacks ----------------------------------------------------------- */
@@ -249,102 +243,16 @@ activate_link_cb (GtkLabel    *label,
   return TRUE;
 }
 
-/* "Move _Up" shows as "Move Up"; "A__B" as "A_B". */
-static char *
-strip_mnemonic (const char *label)
-{
-  GString *text = g_string_new (NULL);
-
-  for (const char *p = label; *p; p++)
-    {
-      if (*p == '_')
-        {
-          if (p[1] != '_')
-            continue;
-          p++;
-        }
-      g_string_append_c (text, *p);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-/* Item label → "field-hide-amount", "field-move-to-section-2-amount" …,
- * from the menu model, sections and submenus included. */
-static void
-collect_item_names (GMenuModel *model,
-                    const char *code,
-                    GHashTable *names)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
-    {
-      g_autofree char *label = NULL;
-      g_autofree char *action = NULL;
-      g_autoptr(GVariant) target = NULL;
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
-      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
-
-      if (section != NULL)
-        collect_item_names (section, code, names);
-      if (submenu != NULL)
-        collect_item_names (submenu, code, names);
-
-      if (!g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) ||
-          !g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) ||
-          !g_str_has_prefix (action, "row."))
-        continue;
-
-      target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_INT64);
-      if (target != NULL)
-        g_hash_table_insert (names, strip_mnemonic (label),
-                             g_strdup_printf ("field-%s-%" G_GINT64_FORMAT "-%s", action + 4,
-                                              g_variant_get_int64 (target), code));
-      else
-        g_hash_table_insert (names, strip_mnemonic (label),
-                             g_strdup_printf ("field-%s-%s", action + 4, code));
-    }
-}
-
-/* Names the menu's items, for the end-to-end tests: GtkModelButton keeps
- * its action to itself, but shows the item's label. */
-static void
-name_menu_items (GtkWidget  *widget,
-                 GHashTable *names)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text");
-
-  if (pspec != NULL && pspec->value_type == G_TYPE_STRING)
-    {
-      g_autofree char *text = NULL;
-      const char *name;
-
-      g_object_get (widget, "text", &text, NULL);
-      if (text != NULL && (name = g_hash_table_lookup (names, text)) != NULL)
-        gtk_widget_set_name (widget, name);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    name_menu_items (child, names);
-}
-
-/* The menu is built on first use: a card has many rows, few menus open. */
+/* Built each time it opens: a card has many rows, few menus open, and
+ * the sections it lists may have changed since. */
 static void
 create_popup_cb (GtkMenuButton *button,
                  gpointer       user_data)
 {
   CrmFieldRow *self = user_data;
-  g_autoptr(GMenuModel) menu = build_menu (self);
-  g_autofree char *code = g_strdup (crm_field_get_code (self->field));
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GtkPopover *popover;
+  g_autoptr(GMenuModel) menu = _crm_field_row_build_menu (self->flags, self->sections, self->section_id);
 
-  gtk_menu_button_set_menu_model (button, menu);
-
-  g_strdelimit (code, "_", '-');
-  collect_item_names (menu, code, names);
-  popover = gtk_menu_button_get_popover (button);
-  if (popover != NULL)
-    name_menu_items (GTK_WIDGET (popover), names);
+  _crm_field_row_set_menu (button, menu, crm_field_get_code (self->field));
 }
 
 static void
@@ -490,25 +398,16 @@ crm_field_row_new (CrmField         *field,
   g_return_val_if_fail (CRM_IS_LAYOUT_SECTION (section), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (sections), NULL);
 
-  /* As the edit session decides: pipeline and stage move through the
-   * stage bar, and the core fills the read-only fields itself. */
-  if (crm_field_is_read_only (field) ||
-      crm_field_get_field_type (field) == CRM_FIELD_TYPE_PIPELINE ||
-      crm_field_get_field_type (field) == CRM_FIELD_TYPE_STAGE)
-    flags &= ~CRM_FIELD_ROW_WRITE_VALUE;
+  flags = flags_for_field (field, flags);
 
-  self = g_object_new (CRM_TYPE_FIELD_ROW,
-                       "title", crm_field_get_label (field),
-                       NULL);
-  self->field = g_object_ref (field);
+  self = g_object_new (CRM_TYPE_FIELD_ROW, NULL);
+  self->field_id = crm_field_get_id (field);
   self->section_id = crm_layout_section_get_id (section);
-  self->index = index;
-  self->n_fields = n_fields;
-  self->sections = g_object_ref (sections);
   self->flags = flags;
+  /* Never a position: show_field () sets the actions of the real one. */
+  self->index = G_MAXUINT;
 
-  gtk_label_set_text (self->title_label, crm_field_get_label (field));
-  show_value (self, element);
+  show_field (self, field, element, index, n_fields, sections);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL,
                                   -1);
@@ -534,16 +433,45 @@ crm_field_row_new (CrmField         *field,
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), edit_layout || manage);
   if (edit_layout)
     crm_layout_drag_source_new (GTK_WIDGET (self->handle), GTK_WIDGET (self), GTK_WIDGET (self),
-                                CRM_LAYOUT_DRAG_FIELD, crm_field_get_id (field));
+                                CRM_LAYOUT_DRAG_FIELD, self->field_id);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.configure", manage);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.hide", edit_layout);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", edit_layout && index > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", edit_layout && index + 1 < n_fields);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-to-section", edit_layout);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.edit", (flags & CRM_FIELD_ROW_WRITE_VALUE) != 0);
 
   return GTK_WIDGET (self);
+}
+
+gboolean
+crm_field_row_update (CrmFieldRow      *self,
+                      CrmField         *field,
+                      CrmElement       *element,
+                      guint             index,
+                      guint             n_fields,
+                      GListModel       *sections,
+                      CrmFieldRowFlags  flags)
+{
+  g_return_val_if_fail (CRM_IS_FIELD_ROW (self), FALSE);
+  g_return_val_if_fail (CRM_IS_FIELD (field), FALSE);
+  g_return_val_if_fail (CRM_IS_ELEMENT (element), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (sections), FALSE);
+
+  /* The handle, the menu and what a click does were set up for these. */
+  if (crm_field_get_id (field) != self->field_id || flags_for_field (field, flags) != self->flags)
+    return FALSE;
+
+  show_field (self, field, element, index, n_fields, sections);
+
+  return TRUE;
+}
+
+guint
+crm_field_row_get_index (CrmFieldRow *self)
+{
+  g_return_val_if_fail (CRM_IS_FIELD_ROW (self), 0);
+
+  return self->index;
 }
 
 CrmField *
@@ -559,7 +487,7 @@ crm_field_row_get_field_id (CrmFieldRow *self)
 {
   g_return_val_if_fail (CRM_IS_FIELD_ROW (self), 0);
 
-  return crm_field_get_id (self->field);
+  return self->field_id;
 }
 
 void

@@ -31,6 +31,18 @@ GtkWidget      *crm_field_row_new         (CrmField         *field,
                                            guint             n_fields,
                                            GListModel       *sections,
                                            CrmFieldRowFlags  flags);
+/* Shows @element's value of the same field (@field: its object now), the
+ * @index-th of @n_fields, without new widgets. FALSE, changing nothing,
+ * when the row was built for another field or other @flags. */
+gboolean        crm_field_row_update      (CrmFieldRow      *self,
+                                           CrmField         *field,
+                                           CrmElement       *element,
+                                           guint             index,
+                                           guint             n_fields,
+                                           GListModel       *sections,
+                                           CrmFieldRowFlags  flags);
+/* Its place in its section. */
+guint           crm_field_row_get_index   (CrmFieldRow      *self);
 CrmField       *crm_field_row_get_field   (CrmFieldRow      *self);
 gint64          crm_field_row_get_field_id (CrmFieldRow     *self);
 /* Shows @editor in place of the value; NULL shows the value again. */

@@ -12,6 +12,7 @@
 
 #include "crm-edit-session.h"
 #include "crm-field-picker.h"
+#include "crm-field-row.h"
 #include "crm-fields-pane.h"
 #include "crm-required-block.h"
 
@@ -38,14 +39,20 @@ struct _CrmFieldsPane
   char              *refocus_name;
   guint              refocus_tick_id;
 
+  /* Section id → its CrmSectionGroup, kept from one card to the next
+   * (see crm-fields-pane-fill.c). */
+  GHashTable        *groups;
+  GtkWidget         *first_gap;
   /* Sections past the first screenful arrive on the frames after the
    * first: a card of 200 fields still shows in a few frames. */
   GListModel        *pending_sections;
   guint              pending_index;
   guint              pending_flags;
   gint64             pending_frame;
+  /* The widget the next section goes after. */
+  GtkWidget         *pending_after;
   guint              fill_tick_id;
-  /* The last card's sections, hidden, to dispose of on later frames. */
+  /* Sections gone from the layout, hidden, to dispose of on later frames. */
   GPtrArray         *dead_sections;
 
   /* Template widgets */
@@ -109,13 +116,29 @@ void            _crm_fields_pane_edit_field       (CrmFieldsPane *self,
                                                    gint64         field_id);
 
 
-/* crm-fields-pane-fill.c: sections built and disposed of over frames. */
+/* crm-fields-pane-fill.c: sections kept, shown and disposed of over frames. */
 GtkWidget      *_crm_fields_pane_create_gap       (gboolean       first);
+/* Starts showing @sections (NULL: none) with rows for @flags: the groups
+ * of sections gone from them go at once; with @wait_hidden, the others
+ * hide until their turn comes (see _crm_fields_pane_append_next_section). */
+void            _crm_fields_pane_begin_sections   (CrmFieldsPane *self,
+                                                   GListModel    *sections,
+                                                   CrmFieldRowFlags flags,
+                                                   gboolean       wait_hidden);
 void            _crm_fields_pane_start_filling    (CrmFieldsPane *self);
 void            _crm_fields_pane_stop_filling     (CrmFieldsPane *self);
 gboolean        _crm_fields_pane_has_pending      (CrmFieldsPane *self);
-void            _crm_fields_pane_clear_sections   (CrmFieldsPane *self);
 int             _crm_fields_pane_append_next_section (CrmFieldsPane *self);
+/* Shows the element and layout of the pane: another element from its
+ * first screenful on, the same one again (@keep_scroll) all at once. */
+void            _crm_fields_pane_rebuild          (CrmFieldsPane *self,
+                                                   gboolean       keep_scroll);
+/* Takes the focus away from the sections, if it is in them. */
+void            _crm_fields_pane_release_focus    (CrmFieldsPane *self);
+/* Takes the focus away from @widget, if it is in it: losing its focused
+ * widget, GTK would give the focus to the first control of the pane and
+ * scroll up to it (_crm_fields_pane_focus_later () puts it back). */
+void            _crm_fields_pane_release_focus_in (GtkWidget     *widget);
 /* The pane shows every section of its layout now. */
 void            _crm_fields_pane_notify_complete  (CrmFieldsPane *self);
 

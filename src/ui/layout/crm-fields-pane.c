@@ -9,12 +9,14 @@
  * (crm-required-block.c); under the scrolled area, the Save / Cancel bar.
  *
  * The card calls crm_fields_pane_set_element () again after every change
- * it hears of. For the same element the pane is rebuilt on the next idle,
- * not at once: the change may come from a row's own action or drop
- * handler, and those widgets must outlive it. The rebuild keeps the
- * scroll position and the editors of an edit in progress — they belong to
- * the edit session and move into the new rows — so a layout change, or an
- * element saved elsewhere, never takes away what is being typed.
+ * it hears of. For the same element the pane is shown again on the next
+ * idle, not at once: the change may come from a row's own action or drop
+ * handler, and that handler must return first. Sections and rows are
+ * kept from one showing to the next (crm-fields-pane-fill.c), along with
+ * the scroll position and the editors of an edit in progress — they
+ * belong to the edit session and move into the rows of their fields — so
+ * a layout change, or an element saved elsewhere, never takes away what
+ * is being typed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -165,84 +167,13 @@ refocus_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-static void
-rebuild (CrmFieldsPane *self,
-         gboolean       keep_scroll)
-{
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  double scroll = keep_scroll ? gtk_adjustment_get_value (vadjustment) : 0;
-  CrmFieldRowFlags flags = 0;
-  GListModel *sections;
-
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  _crm_fields_pane_stop_filling (self);
-  _crm_fields_pane_clear_sections (self);
-  crm_required_block_set_card (self->required_block, self->session, self->edit_session, self->element, self->layout);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->add_section_button),
-                          self->element != NULL && self->layout != NULL && self->can_edit_layout);
-
-  if (self->element == NULL || self->layout == NULL)
-    {
-      if (self->picker != NULL)
-        gtk_popover_popdown (GTK_POPOVER (self->picker));
-      gtk_adjustment_set_value (vadjustment, 0);
-      _crm_fields_pane_start_filling (self);
-      return;
-    }
-
-  if (self->can_edit_layout)
-    flags |= CRM_FIELD_ROW_EDIT_LAYOUT;
-  if (self->can_manage_fields)
-    flags |= CRM_FIELD_ROW_MANAGE_FIELD;
-  if (self->can_write_values)
-    flags |= CRM_FIELD_ROW_WRITE_VALUE;
-
-  sections = crm_layout_get_sections (self->layout);
-  self->pending_sections = g_object_ref (sections);
-  self->pending_flags = flags;
-  self->pending_index = 0;
-
-  gtk_box_append (self->sections_box, _crm_fields_pane_create_gap (TRUE));
-
-  /* Shown again (after a change), it keeps its place, focus and editors:
-   * all at once. Another element: the first screenful and one more
-   * section now, the others on the next frames. */
-  if (keep_scroll)
-    {
-      while (_crm_fields_pane_has_pending (self))
-        _crm_fields_pane_append_next_section (self);
-    }
-  else
-    {
-      int height = gtk_widget_get_height (GTK_WIDGET (self->scrolled_window));
-      int filled = 0;
-      guint n_more = 1;
-
-      if (height <= 0)
-        height = 800;
-
-      while (_crm_fields_pane_has_pending (self) && (filled < height || n_more-- > 0))
-        filled += _crm_fields_pane_append_next_section (self);
-    }
-
-  if (!_crm_fields_pane_has_pending (self))
-    g_clear_object (&self->pending_sections);
-  _crm_fields_pane_start_filling (self);
-
-  gtk_adjustment_set_value (vadjustment, scroll);
-  _crm_fields_pane_update_picker (self);
-  if (!_crm_fields_pane_has_pending (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
-}
-
 static gboolean
 rebuild_idle_cb (gpointer user_data)
 {
   CrmFieldsPane *self = user_data;
 
   self->rebuild_id = 0;
-  rebuild (self, TRUE);
+  _crm_fields_pane_rebuild (self, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -329,6 +260,16 @@ add_section_activate_cb (CrmFieldsPane *self)
 
 /* ---- GtkWidget ----------------------------------------------------------- */
 
+/* The pane scrolls: its height does not depend on its width. Saying so
+ * spares GTK 4.8 measuring every field again for each width it tries
+ * while it works out the window's minimum size (gtk_window_compute_min_size
+ * searches widths, measuring the whole window for each). */
+static GtkSizeRequestMode
+crm_fields_pane_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
 /* The scrolled sections, and under them the edit bar (when it shows). */
 static void
 crm_fields_pane_measure (GtkWidget      *widget,
@@ -392,6 +333,7 @@ crm_fields_pane_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   _crm_fields_pane_stop_filling (self);
+  g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->dead_sections, g_ptr_array_unref);
   if (self->refocus_tick_id != 0)
     {
@@ -457,6 +399,7 @@ crm_fields_pane_class_init (CrmFieldsPaneClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->get_request_mode = crm_fields_pane_get_request_mode;
   widget_class->measure = crm_fields_pane_measure;
   widget_class->size_allocate = crm_fields_pane_size_allocate;
 
@@ -481,6 +424,9 @@ crm_fields_pane_init (CrmFieldsPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->dead_sections = g_ptr_array_new_with_free_func (g_object_unref);
+  self->groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->first_gap = _crm_fields_pane_create_gap (TRUE);
+  gtk_box_append (self->sections_box, self->first_gap);
   gtk_widget_set_name (GTK_WIDGET (self->add_section_button), "add-section-button");
   gtk_widget_set_name (GTK_WIDGET (self->add_section_entry), "add-section-entry");
   gtk_widget_set_name (GTK_WIDGET (self), "fields-pane");
@@ -505,20 +451,6 @@ _crm_fields_pane_get_edit_session (CrmFieldsPane *self)
   g_return_val_if_fail (CRM_IS_FIELDS_PANE (self), NULL);
 
   return self->edit_session;
-}
-
-void
-_crm_fields_pane_complete (CrmFieldsPane *self)
-{
-  g_return_if_fail (CRM_IS_FIELDS_PANE (self));
-
-  if (!_crm_fields_pane_has_pending (self))
-    return;
-
-  while (_crm_fields_pane_has_pending (self))
-    _crm_fields_pane_append_next_section (self);
-  g_clear_object (&self->pending_sections);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
 void
@@ -610,7 +542,7 @@ crm_fields_pane_set_element (CrmFieldsPane *self,
       return;
     }
 
-  rebuild (self, FALSE);
+  _crm_fields_pane_rebuild (self, FALSE);
 }
 
 gboolean

@@ -16,7 +16,7 @@
 
 #include "crm-fields-pane-private.h"
 #include "crm-layout-dnd.h"
-#include "crm-section-group.h"
+#include "crm-section-group-private.h"
 #include "crm-widget-map.h"
 
 #define DROP_ABOVE_CLASS "crm-drop-above"
@@ -30,14 +30,17 @@ struct _CrmSectionGroup
   gint64            section_id;
   char             *title;
   CrmFieldRowFlags  flags;
+  guint             index;
+  guint             n_sections;
   GPtrArray        *rows;
+  gboolean          has_placeholder;
 
   /* Template widgets */
   GtkButton        *create_button;
   GtkButton        *delete_button;
   GtkBox           *footer_box;
   GtkMenuButton    *handle_button;
-  GtkBox           *header_box;
+  GtkWidget        *header_box;
   GtkListBox       *list_box;
   GtkButton        *rename_button;
   GtkButton        *select_button;
@@ -84,6 +87,57 @@ stop_rename (CrmSectionGroup *self)
    * pane would scroll to where it has not been placed yet. */
   if (pane != NULL)
     _crm_fields_pane_focus_later (pane, gtk_widget_get_name (GTK_WIDGET (self->rename_button)));
+}
+
+/* What changes from one element, or one layout, to the next. */
+static void
+show_section (CrmSectionGroup  *self,
+              CrmLayoutSection *section,
+              guint             index,
+              GListModel       *sections,
+              CrmElement       *element)
+{
+  gboolean edit_layout = (self->flags & CRM_FIELD_ROW_EDIT_LAYOUT) != 0;
+  guint n_sections = g_list_model_get_n_items (sections);
+  const char *title = crm_layout_section_get_title (section);
+
+  if (g_strcmp0 (self->title, title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (title);
+    }
+  /* Unchanged, it is not measured again. */
+  gtk_label_set_text (self->title_label, self->title);
+
+  if (self->index != index || self->n_sections != n_sections)
+    {
+      self->index = index;
+      self->n_sections = n_sections;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.move-up", edit_layout && index > 0);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.move-down", edit_layout && index + 1 < n_sections);
+    }
+
+  self->rows = _crm_section_group_show_rows (self->list_box, g_steal_pointer (&self->rows),
+                                             section, sections, element, self->flags);
+
+  if (g_list_model_get_n_items (crm_layout_section_get_fields (section)) == 0 && !self->has_placeholder)
+    {
+      GtkWidget *placeholder;
+
+      placeholder = g_object_new (GTK_TYPE_LABEL,
+                                  /* Translators: in an empty section of a card */
+                                  "label", _("Drag a field here, or use Select Field"),
+                                  "wrap", TRUE,
+                                  "justify", GTK_JUSTIFY_CENTER,
+                                  "margin-top", 18,
+                                  "margin-bottom", 18,
+                                  "margin-start", 12,
+                                  "margin-end", 12,
+                                  "css-classes", (const char *[]) { "dim-label", NULL },
+                                  NULL);
+      gtk_list_box_set_placeholder (self->list_box, placeholder);
+      self->has_placeholder = TRUE;
+    }
 }
 
 /* ---- Callbacks ----------------------------------------------------------- */
@@ -305,6 +359,7 @@ crm_section_group_init (CrmSectionGroup *self)
 
   self->rows = g_ptr_array_new ();
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->handle_button), "grab");
+  gtk_list_box_set_sort_func (self->list_box, _crm_section_group_compare_rows, NULL, NULL);
 }
 
 /* ---- Public API ---------------------------------------------------------- */
@@ -316,10 +371,7 @@ crm_section_group_new (CrmLayoutSection *section,
                        CrmElement       *element,
                        CrmFieldRowFlags  flags)
 {
-  GListModel *fields;
   gboolean edit_layout = (flags & CRM_FIELD_ROW_EDIT_LAYOUT) != 0;
-  guint n_sections;
-  guint n_fields;
   CrmSectionGroup *self;
 
   g_return_val_if_fail (CRM_IS_LAYOUT_SECTION (section), NULL);
@@ -328,44 +380,13 @@ crm_section_group_new (CrmLayoutSection *section,
 
   self = g_object_new (CRM_TYPE_SECTION_GROUP, NULL);
   self->section_id = crm_layout_section_get_id (section);
-  self->title = g_strdup (crm_layout_section_get_title (section));
   self->flags = flags;
+  /* Never a position: show_section () sets the actions of the real one. */
+  self->index = G_MAXUINT;
 
-  fields = crm_layout_section_get_fields (section);
-  n_fields = g_list_model_get_n_items (fields);
-  n_sections = g_list_model_get_n_items (sections);
-
-  gtk_label_set_text (self->title_label, self->title);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->list_box),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL,
                                   -1);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      g_autoptr(CrmField) field = g_list_model_get_item (fields, i);
-      GtkWidget *row = crm_field_row_new (field, element, section, i, n_fields, sections, flags);
-
-      gtk_list_box_append (self->list_box, row);
-      g_ptr_array_add (self->rows, row);
-    }
-
-  if (n_fields == 0)
-    {
-      GtkWidget *placeholder;
-
-      placeholder = g_object_new (GTK_TYPE_LABEL,
-                                  /* Translators: in an empty section of a card */
-                                  "label", _("Drag a field here, or use Select Field"),
-                                  "wrap", TRUE,
-                                  "justify", GTK_JUSTIFY_CENTER,
-                                  "margin-top", 18,
-                                  "margin-bottom", 18,
-                                  "margin-start", 12,
-                                  "margin-end", 12,
-                                  "css-classes", (const char *[]) { "dim-label", NULL },
-                                  NULL);
-      gtk_list_box_set_placeholder (self->list_box, placeholder);
-    }
 
   set_name (GTK_WIDGET (self), "section", self->section_id);
   set_name (GTK_WIDGET (self->handle_button), "section-handle", self->section_id);
@@ -387,15 +408,37 @@ crm_section_group_new (CrmLayoutSection *section,
     crm_layout_drag_source_new (GTK_WIDGET (self->handle_button), GTK_WIDGET (self->header_box), GTK_WIDGET (self),
                                 CRM_LAYOUT_DRAG_SECTION, self->section_id);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.move-up", edit_layout && index > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.move-down", edit_layout && index + 1 < n_sections);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.rename", edit_layout);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.delete", edit_layout);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.select-field", edit_layout);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.create-field",
                                  (flags & CRM_FIELD_ROW_MANAGE_FIELD) != 0);
 
+  show_section (self, section, index, sections, element);
+
   return GTK_WIDGET (self);
+}
+
+gboolean
+crm_section_group_update (CrmSectionGroup  *self,
+                          CrmLayoutSection *section,
+                          guint             index,
+                          GListModel       *sections,
+                          CrmElement       *element,
+                          CrmFieldRowFlags  flags)
+{
+  g_return_val_if_fail (CRM_IS_SECTION_GROUP (self), FALSE);
+  g_return_val_if_fail (CRM_IS_LAYOUT_SECTION (section), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (sections), FALSE);
+  g_return_val_if_fail (CRM_IS_ELEMENT (element), FALSE);
+
+  /* The header's controls were set up for these. */
+  if (crm_layout_section_get_id (section) != self->section_id || flags != self->flags)
+    return FALSE;
+
+  show_section (self, section, index, sections, element);
+
+  return TRUE;
 }
 
 gint64

@@ -22,6 +22,16 @@ GtkWidget        *crm_section_group_new            (CrmLayoutSection *section,
                                                     GListModel       *sections,
                                                     CrmElement       *element,
                                                     CrmFieldRowFlags  flags);
+/* Shows the same section (@section: its object now), the @index-th of
+ * @sections, with @element's values: rows of fields it had stay, only
+ * new fields get rows. FALSE, changing nothing, when the group was built
+ * for another section or other @flags. */
+gboolean          crm_section_group_update         (CrmSectionGroup  *self,
+                                                    CrmLayoutSection *section,
+                                                    guint             index,
+                                                    GListModel       *sections,
+                                                    CrmElement       *element,
+                                                    CrmFieldRowFlags  flags);
 gint64            crm_section_group_get_section_id (CrmSectionGroup  *self);
 const char       *crm_section_group_get_title      (CrmSectionGroup  *self);
 guint             crm_section_group_get_n_rows     (CrmSectionGroup  *self);

@@ -9,8 +9,11 @@
  * sees a slice of the model that grows as the reader nears its end: the
  * rows built are those scrolled through, not the whole page loaded.
  *
- * Pinned entries repeat above the list in a small section of their own,
- * read again whenever an entry of this element changes. Relative times
+ * The view and the models between it and the element's stay from one
+ * card to the next: the slice only gets another element's model.
+ *
+ * Pinned entries repeat above the list in a small section of their own
+ * (crm-timeline-pane-pinned.c). Relative times
  * ("5 minutes ago") are counted again every minute while the pane shows,
  * for the rows that exist: those on screen.
  *
@@ -21,40 +24,15 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "crm-timeline-pane.h"
+#include "crm-timeline-pane-private.h"
 #include "crm-timeline-row.h"
 #include "crm-window.h"
 
-/* Pinned rows shown before "Show All". */
-#define PINNED_FOLDED 3
-/* Items the list shows at first (a tall pane's worth), and grows by. */
+/* Items the list shows at first when it has no height yet (a tall pane's
+ * worth), and grows by. */
 #define SLICE_STEP 12
-
-struct _CrmTimelinePane
-{
-  GtkWidget          parent_instance;
-
-  CrmSession        *session;
-  CrmTimelineModel  *model;
-  GtkSliceListModel *slice;
-  gint64             element_id;
-  gulong             store_changed_id;
-  guint              scroll_idle_id;
-  guint              clock_id;
-  guint              grow_idle_id;
-  gboolean           pinned_expanded;
-
-  /* Template widgets */
-  GtkTextView       *composer_text;
-  GtkListView       *list_view;
-  GtkBox            *pinned_list;
-  GtkButton         *pinned_more_button;
-  GtkWidget         *pinned_section;
-  GtkLabel          *placeholder_label;
-  GtkScrolledWindow *scrolled_window;
-  GtkButton         *send_button;
-  GtkStack          *stack;
-};
+/* No row is shorter: an author line and a line of text. */
+#define MIN_ROW_HEIGHT 48
 
 G_DEFINE_FINAL_TYPE (CrmTimelinePane, crm_timeline_pane, GTK_TYPE_WIDGET)
 
@@ -108,88 +86,6 @@ show_error (CrmTimelinePane *self,
     crm_window_add_toast (CRM_WINDOW (root), message);
   else
     g_message ("%s", message);
-}
-
-/* ---- Pinned entries ------------------------------------------------------ */
-
-static CrmTimelineRow *
-find_pinned_row (CrmTimelinePane *self,
-                 gint64           entry_id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pinned_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      CrmTimelineEntry *entry = crm_timeline_row_get_entry (CRM_TIMELINE_ROW (child));
-
-      if (entry != NULL && crm_timeline_entry_get_id (entry) == entry_id)
-        return CRM_TIMELINE_ROW (child);
-    }
-
-  return NULL;
-}
-
-/* Rows are kept by entry, so a comment being edited in this section
- * survives someone else's comment arriving. */
-static void
-update_pinned (CrmTimelinePane *self)
-{
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-
-  if (self->session != NULL && self->element_id != 0)
-    {
-      entries = crm_timeline_query_pinned (self->session, self->element_id, &error);
-      if (entries == NULL)
-        g_message ("Could not read the pinned entries: %s", error->message);
-    }
-
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      CrmTimelineEntry *entry = g_ptr_array_index (entries, i);
-      CrmTimelineRow *row = find_pinned_row (self, crm_timeline_entry_get_id (entry));
-      g_autofree char *name = NULL;
-
-      if (row == NULL)
-        {
-          row = CRM_TIMELINE_ROW (crm_timeline_row_new ());
-          crm_timeline_row_set_show_pin (row, FALSE);
-          gtk_widget_add_css_class (GTK_WIDGET (row), "crm-pinned-row");
-        }
-
-      g_ptr_array_add (rows, g_object_ref (row));
-      crm_timeline_row_set_session (row, self->session);
-      crm_timeline_row_set_entry (row, entry, now);
-
-      name = g_strdup_printf ("timeline-pin-%" G_GINT64_FORMAT, crm_timeline_entry_get_id (entry));
-      gtk_widget_set_name (GTK_WIDGET (row), name);
-    }
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pinned_list))))
-    gtk_box_remove (self->pinned_list, child);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      gtk_box_append (self->pinned_list, g_ptr_array_index (rows, i));
-      gtk_widget_set_visible (g_ptr_array_index (rows, i), self->pinned_expanded || i < PINNED_FOLDED);
-    }
-
-  gtk_widget_set_visible (self->pinned_section, rows->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->pinned_more_button), rows->len > PINNED_FOLDED);
-  if (rows->len > PINNED_FOLDED)
-    {
-      g_autofree char *label = NULL;
-
-      if (self->pinned_expanded)
-        label = g_strdup (_("Show Fewer"));
-      else
-        /* Translators: a button above the pinned timeline entries; %u counts them all */
-        label = g_strdup_printf (_("Show All (%u)"), rows->len);
-      gtk_button_set_label (self->pinned_more_button, label);
-    }
 }
 
 /* ---- Relative times ------------------------------------------------------ */
@@ -291,6 +187,17 @@ scroll_to_top (CrmTimelinePane *self)
     self->scroll_idle_id = g_idle_add (scroll_to_top_cb, self);
 }
 
+/* Rows enough to fill the list as tall as it is: the first frame of a
+ * card builds no row it does not show, and the slice grows right after
+ * (maybe_grow_slice ()). */
+static guint
+first_slice_size (CrmTimelinePane *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->scrolled_window));
+
+  return height > 0 ? (guint) (height / MIN_ROW_HEIGHT + 1) : SLICE_STEP;
+}
+
 /* Near the end of what the list shows: show more (and the model, asked
  * for its last items, loads the next page by itself). */
 static void
@@ -302,7 +209,7 @@ maybe_grow_slice (CrmTimelinePane *self)
                 gtk_adjustment_get_page_size (vadjustment);
   guint size;
 
-  if (self->slice == NULL || left > gtk_adjustment_get_page_size (vadjustment))
+  if (self->model == NULL || left > gtk_adjustment_get_page_size (vadjustment))
     return;
 
   size = gtk_slice_list_model_get_size (self->slice);
@@ -366,7 +273,7 @@ store_changed_cb (CrmStore        *store,
            item->kind == CRM_CHANGE_ENTRY_REMOVED) &&
           item->parent == self->element_id)
         {
-          update_pinned (self);
+          _crm_timeline_pane_update_pinned (self);
           return;
         }
     }
@@ -382,7 +289,7 @@ toggle_pinned_action_cb (GtkWidget  *widget,
   CrmTimelinePane *self = CRM_TIMELINE_PANE (widget);
 
   self->pinned_expanded = !self->pinned_expanded;
-  update_pinned (self);
+  _crm_timeline_pane_update_pinned (self);
 }
 
 static void
@@ -525,6 +432,7 @@ static void
 crm_timeline_pane_init (CrmTimelinePane *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
   GtkEventController *shortcuts;
   GtkShortcut *shortcut;
 
@@ -540,6 +448,10 @@ crm_timeline_pane_init (CrmTimelinePane *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
+
+  self->slice = gtk_slice_list_model_new (NULL, 0, SLICE_STEP);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "value-changed",
                            G_CALLBACK (vadjustment_changed_cb), self,
@@ -578,8 +490,6 @@ crm_timeline_pane_set_element (CrmTimelinePane *self,
                                CrmSession      *session,
                                gint64           element_id)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   g_return_if_fail (CRM_IS_TIMELINE_PANE (self));
   g_return_if_fail (session == NULL || CRM_IS_SESSION (session));
 
@@ -591,7 +501,6 @@ crm_timeline_pane_set_element (CrmTimelinePane *self,
   if (self->session != NULL)
     g_clear_signal_handler (&self->store_changed_id, crm_session_get_store (self->session));
 
-  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_set_object (&self->session, session);
 
@@ -611,18 +520,22 @@ crm_timeline_pane_set_element (CrmTimelinePane *self,
   if (session != NULL && element_id != 0)
     {
       self->model = crm_timeline_model_new (session, element_id);
-      self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, SLICE_STEP);
       /* After the slice has passed the change on: resizing it from within
        * its own handling would tell the view of items twice. */
       g_signal_connect_object (self->model, "items-changed",
                                G_CALLBACK (model_items_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
     }
 
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  /* The view stays, and so do the slice and the selection over it: the
+   * list only hears that its first items are others now. Shrunk first,
+   * so no row is built for the new card that it does not show. */
+  gtk_slice_list_model_set_size (self->slice,
+                                 MIN (first_slice_size (self), gtk_slice_list_model_get_size (self->slice)));
+  gtk_slice_list_model_set_model (self->slice, G_LIST_MODEL (self->model));
+  gtk_slice_list_model_set_size (self->slice, first_slice_size (self));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
-  update_pinned (self);
+  _crm_timeline_pane_update_pinned (self);
   update_send_action (self);
   update_empty_state (self);
 }
