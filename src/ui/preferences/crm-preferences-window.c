@@ -12,7 +12,9 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-fields-page.h"
 #include "crm-preferences-window.h"
+#include "crm-types-page.h"
 
 struct _CrmPreferencesWindow
 {
@@ -35,6 +37,8 @@ static GParamSpec *properties[N_PROPS];
 typedef AdwPreferencesPage *(*PageNew) (CrmSession *session);
 
 static const PageNew pages[] = {
+  crm_fields_page_new,
+  crm_types_page_new,
   NULL,
 };
 
