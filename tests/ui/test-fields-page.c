@@ -128,6 +128,23 @@ create_used_field (Fixture    *fixture,
   return id;
 }
 
+typedef struct
+{
+  GtkWidget  *page;
+  const char *row_name;
+  const char *subtitle;
+} SubtitleWait;
+
+/* Rows are made again when the counts move: looked up by name each time. */
+static gboolean
+subtitle_is (gpointer data)
+{
+  SubtitleWait *wait = data;
+  GtkWidget *row = crm_ui_test_find_by_name (wait->page, wait->row_name);
+
+  return row != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), wait->subtitle) == 0;
+}
+
 /* ---- Fixture ------------------------------------------------------------- */
 
 static void
@@ -180,12 +197,18 @@ test_rows (Fixture       *fixture,
                    ==, "Deals");
   g_assert_true (gtk_widget_get_visible (get_named (page, "fields-custom-empty")));
 
-  /* A field created meanwhile shows at once, with its type and usage. */
+  /* A field created meanwhile shows at once; the values saved in it
+   * are counted a moment later, all at once. */
   id = create_used_field (fixture, "Código da obra", 3);
   row_name = widget_name ("field-row", id);
   row = get_named (page, row_name);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Código da obra");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "String · 3 elements");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "String · No element holds a value");
+  {
+    SubtitleWait wait = { page, row_name, "String · 3 elements" };
+
+    g_assert_true (crm_ui_test_iterate_until (subtitle_is, &wait, 3000));
+  }
   delete_name = widget_name ("field-delete", id);
   g_assert_true (gtk_widget_is_sensitive (get_named (page, delete_name)));
 

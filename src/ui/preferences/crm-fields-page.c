@@ -27,6 +27,7 @@ struct _CrmFieldsPage
   GArray             *type_ids;        /* gint64 by type_row position */
   gint64              entity_type_id;
   guint               syncing;
+  guint               recount_id;      /* a recount after values changed */
 
   /* Template widgets */
   GtkListBox         *custom_list;
@@ -38,6 +39,11 @@ struct _CrmFieldsPage
 G_DEFINE_FINAL_TYPE (CrmFieldsPage, crm_fields_page, ADW_TYPE_PREFERENCES_PAGE)
 
 #define FIELD_ID_KEY "crm-field-id"
+
+/* Values saved one after another (an import, a colleague's edits) are
+ * counted again once, this long after the first: counting reads every
+ * value of the type. */
+#define RECOUNT_DELAY_MS 1000
 
 /* ---- Helpers ------------------------------------------------------------- */
 
@@ -381,27 +387,36 @@ type_selected_cb (CrmFieldsPage *self)
   fill_fields (self);
 }
 
+static gboolean
+recount_cb (gpointer data)
+{
+  CrmFieldsPage *self = data;
+
+  self->recount_id = 0;
+  fill_fields (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 store_changed_cb (CrmStore      *store,
                   CrmChange     *change,
                   CrmFieldsPage *self)
 {
+  /* The rows name fields that may be gone: at once. */
   if (crm_change_has_kind (change, CRM_CHANGE_CATALOG))
     {
+      g_clear_handle_id (&self->recount_id, g_source_remove);
       refresh (self);
       return;
     }
   /* Values saved or gone: the counts move. */
-  for (guint i = 0; i < crm_change_get_n_items (change); i++)
+  for (guint i = 0; i < crm_change_get_n_items (change) && self->recount_id == 0; i++)
     {
       const CrmChangeItem *item = crm_change_get_item (change, i);
 
       if ((item->kind == CRM_CHANGE_ELEMENT_ADDED || item->kind == CRM_CHANGE_ELEMENT_UPDATED ||
            item->kind == CRM_CHANGE_ELEMENT_REMOVED) && item->parent == self->entity_type_id)
-        {
-          fill_fields (self);
-          return;
-        }
+        self->recount_id = g_timeout_add (RECOUNT_DELAY_MS, recount_cb, self);
     }
 }
 
@@ -414,6 +429,7 @@ crm_fields_page_dispose (GObject *object)
 
   if (self->session != NULL)
     g_clear_signal_handler (&self->store_changed_id, crm_session_get_store (self->session));
+  g_clear_handle_id (&self->recount_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_FIELDS_PAGE);
   g_clear_object (&self->session);
 
