@@ -6,6 +6,7 @@
 
 #include "crm-catalog.h"
 #include "crm-demo.h"
+#include "crm-department.h"
 #include "crm-element.h"
 #include "crm-element-as-of.h"
 #include "crm-element-draft.h"
@@ -18,7 +19,9 @@
 #include "crm-layout.h"
 #include "crm-locale.h"
 #include "crm-paged-model.h"
+#include "crm-people.h"
 #include "crm-pipeline.h"
+#include "crm-role.h"
 #include "crm-search.h"
 #include "crm-session.h"
 #include "crm-stage.h"

@@ -407,7 +407,7 @@ test_delete_refused (Fixture       *f,
   g_assert_nonnull (crm_catalog_get_field (f->catalog, field_id));
 }
 
-/* A database from before schema 6 that lost its newest field: the history
+/* A database from before schema 7 that lost its newest field: the history
  * still names that field's id, which stays retired. */
 static void
 test_retired_from_history (Fixture       *f,
@@ -426,7 +426,7 @@ test_retired_from_history (Fixture       *f,
   g_assert_finalize_object (f->session);
   g_assert_finalize_object (f->store);
   crm_test_exec_sql (f->path, "DROP TRIGGER fields_retire_id; DROP TRIGGER entity_types_retire_id;"
-                              "DROP TABLE retired_ids; PRAGMA user_version = 5;");
+                              "DROP TABLE retired_ids; PRAGMA user_version = 6;");
 
   f->store = crm_store_open (f->path, &error);
   g_assert_no_error (error);

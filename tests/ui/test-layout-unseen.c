@@ -216,7 +216,7 @@ fixture_set_up (Fixture       *fixture,
                                  "INSERT INTO users (id, login, name, created_at) VALUES (70, 'lia', 'Lia', '2026-01-01');"
                                  "INSERT INTO roles (id, code, name) VALUES (40, 'layout_editor', 'Layout editor');"
                                  "INSERT INTO role_permissions (role_id, permission) VALUES "
-                                 "  (40, 'element.read'), (40, 'element.write'), (40, 'layout.edit_standard');"
+                                 "  (40, 'element.read'), (40, 'element.read_all'), (40, 'element.write'), (40, 'layout.edit_standard');"
                                  "INSERT INTO role_assignments (role_id, user_id) VALUES (40, 70);",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

@@ -322,6 +322,57 @@ test_list_and_search (Fixture       *fixture,
   g_assert_true (crm_ui_test_iterate_until (list_is_mapped, fixture, 5000));
 }
 
+static gboolean
+list_has_rows (gpointer data)
+{
+  GtkWidget *column_view = data;
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  GtkWidget *list_view = crm_ui_test_find_by_type (column_view, GTK_TYPE_LIST_VIEW);
+
+  /* Shown, and with a row widget for the element. */
+  return gtk_widget_get_mapped (column_view) && model != NULL && g_list_model_get_n_items (model) == 1 &&
+         list_view != NULL && crm_ui_test_has_label_with_text (list_view, "Zebra zero 1");
+}
+
+static gboolean
+stack_shows_no_results (gpointer data)
+{
+  GtkWidget *column_view = data;
+  GtkWidget *stack = gtk_widget_get_ancestor (column_view, GTK_TYPE_STACK);
+
+  /* Once any transition is over. */
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "no-results") == 0 &&
+         !gtk_widget_get_mapped (column_view);
+}
+
+/* A list that finds nothing shows "No results"; an element that arrives
+ * and matches brings the list back. The list must hear of the new row
+ * before it is shown again (GTK 4.8 aborts otherwise). */
+static void
+test_list_fills_while_hidden (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(CrmElementDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *column_view;
+  GtkWidget *search;
+
+  crm_window_show_entity_type (fixture->window, "quote");
+  g_assert_true (crm_ui_test_iterate_until (list_is_mapped, fixture, 5000));
+  column_view = crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "element-list");
+  search = crm_ui_test_find_by_name (GTK_WIDGET (fixture->window), "search-entry");
+  gtk_editable_set_text (GTK_EDITABLE (search), "zebra");
+  g_assert_true (crm_ui_test_iterate_until (stack_shows_no_results, column_view, 3000));
+
+  draft = crm_element_draft_new (fixture->db.session, "quote", &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_element_draft_set_input_by_code (draft, "title", "Zebra zero 1", &error));
+  g_assert_cmpint (crm_element_draft_save (draft, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (crm_ui_test_iterate_until (list_has_rows, column_view, 3000));
+}
+
 static void
 test_open_reference (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -367,6 +418,8 @@ main (int   argc,
               fixture_set_up, test_card_comment, fixture_tear_down);
   g_test_add ("/ui/window/list-and-search", Fixture, NULL,
               fixture_set_up, test_list_and_search, fixture_tear_down);
+  g_test_add ("/ui/window/list-fills-while-hidden", Fixture, NULL,
+              fixture_set_up, test_list_fills_while_hidden, fixture_tear_down);
   g_test_add ("/ui/window/open-reference", Fixture, NULL,
               fixture_set_up, test_open_reference, fixture_tear_down);
 

@@ -388,7 +388,7 @@ _crm_builtin_add_pipeline (CrmStore              *store,
 }
 
 /* @retire_aware: past the ids of deleted fields too (retired_ids exists
- * from schema 6 on; the built-in types are installed before). */
+ * from schema 7 on; the built-in types are installed before). */
 static gboolean
 insert_field (CrmStore            *store,
               gint64               type_id,

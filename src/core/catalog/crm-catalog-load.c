@@ -252,7 +252,7 @@ load_people (CrmCatalog  *self,
   sqlite3_stmt *stmt;
 
   stmt = _crm_store_prepare (self->store,
-                             "SELECT id, login, name, email, position, is_admin, active "
+                             "SELECT id, login, name, email, position, is_admin, active, photo_file_id "
                              "FROM users ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -268,6 +268,7 @@ load_people (CrmCatalog  *self,
                             column_text (stmt, 4),
                             sqlite3_column_int (stmt, 5),
                             sqlite3_column_int (stmt, 6));
+      _crm_user_set_photo_file_id (user, sqlite3_column_int64 (stmt, 7));
       g_list_store_append (self->users, user);
       g_hash_table_insert (self->users_by_id, ID_KEY (id), g_object_ref (user));
     }

@@ -72,6 +72,8 @@ CrmUser       *_crm_user_new            (gint64      id,
                                          gboolean    is_active);
 void           _crm_user_add_department (CrmUser    *self,
                                          gint64      department_id);
+void           _crm_user_set_photo_file_id (CrmUser *self,
+                                            gint64   file_id);
 
 /* The id a new row of @table ("fields", "entity_types") takes, as SQL:
  * past every live row and every deleted one (see retired_ids), so an id

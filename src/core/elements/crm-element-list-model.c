@@ -25,6 +25,7 @@ struct _CrmElementListModel
   char           *search;      /* what was typed */
   char           *fts_query;   /* what FTS5 gets, or NULL */
   gboolean        fts_rare;    /* few matches: let the index drive the query */
+  gboolean        own_only;    /* the reader sees only their own elements */
   CrmElementSort  sort;
 };
 
@@ -65,7 +66,8 @@ after_clause (CrmElementSort sort)
 }
 
 /* The statement for this model's filters; parameters: ?1 type, ?2 stage,
- * ?3 FTS query, ?4/?5 keyset, ?6 limit or element id. */
+ * ?3 FTS query, ?4/?5 keyset, ?6 limit or element id, ?7 the reader when
+ * they see only their own elements. */
 static sqlite3_stmt *
 prepare_query (CrmElementListModel  *self,
                gboolean              after,
@@ -88,6 +90,12 @@ prepare_query (CrmElementListModel  *self,
     }
   if (self->stage_id != 0)
     g_string_append (sql, " AND e.stage_id = ?2");
+  /* Added only when it filters, so that those who see everything keep
+   * the plans that walk the sort indexes. */
+  if (!one_element)
+    self->own_only = !crm_session_reads_all (self->session, self->entity_type_id);
+  if (self->own_only)
+    g_string_append (sql, " AND (e.responsible_id = ?7 OR e.created_by = ?7)");
   if (one_element)
     g_string_append (sql, " AND e.id = ?6");
   else
@@ -134,6 +142,8 @@ bind_filters (CrmElementListModel *self,
     sqlite3_bind_int64 (stmt, 2, self->stage_id);
   if (self->fts_query != NULL)
     sqlite3_bind_text (stmt, 3, self->fts_query, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) >= 7)
+    sqlite3_bind_int64 (stmt, 7, crm_session_get_user_id (self->session));
 }
 
 static const char *
@@ -270,6 +280,29 @@ crm_element_list_model_classify (CrmPagedModel       *model,
     }
 }
 
+/* A role, a permission or a department membership changed: the fields
+ * the reader may find words in, and whether they see every element, are
+ * asked again, and the list starts over when either changed. */
+static void
+store_changed_cb (CrmStore            *store,
+                  CrmChange           *change,
+                  CrmElementListModel *self)
+{
+  g_autofree char *fts_query = NULL;
+  gboolean own_only;
+
+  if (!crm_change_has_kind (change, CRM_CHANGE_CATALOG))
+    return;
+  fts_query = crm_search_build_query_for (self->session, self->entity_type_id, self->search);
+  own_only = !crm_session_reads_all (self->session, self->entity_type_id);
+  if (g_strcmp0 (fts_query, self->fts_query) == 0 && own_only == self->own_only)
+    return;
+  g_free (self->fts_query);
+  self->fts_query = g_steal_pointer (&fts_query);
+  self->fts_rare = self->fts_query != NULL && count_matches (self, RARE_MATCHES + 1) <= RARE_MATCHES;
+  _crm_paged_model_reload (CRM_PAGED_MODEL (self));
+}
+
 /* ---- GObject -------------------------------------------------------------------- */
 
 static void
@@ -322,6 +355,8 @@ crm_element_list_model_new (CrmSession *session,
                        NULL);
   self->session = g_object_ref (session);
   self->entity_type_id = entity_type_id;
+  g_signal_connect_object (crm_session_get_store (session), "changed",
+                           G_CALLBACK (store_changed_cb), self, 0);
   crm_paged_model_load_more (CRM_PAGED_MODEL (self));
   return self;
 }

@@ -12,6 +12,7 @@
 #include "crm-element-private.h"
 #include "crm-error.h"
 #include "crm-required-private.h"
+#include "crm-session-private.h"
 #include "crm-store-private.h"
 #include "crm-timeline-private.h"
 
@@ -118,13 +119,25 @@ check_reference (CrmElementDraft  *self,
       break;
     case CRM_FIELD_TYPE_LINK:
       stmt = _crm_store_prepare (store,
-                                 "SELECT 1 FROM elements e JOIN entity_types t ON t.id = e.entity_type_id "
+                                 "SELECT e.entity_type_id, e.responsible_id, e.created_by "
+                                 "FROM elements e JOIN entity_types t ON t.id = e.entity_type_id "
                                  "WHERE e.id = ?1 AND (?2 IS NULL OR t.code = ?2)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, value->number);
       sqlite3_bind_text (stmt, 2, options->link_type, -1, SQLITE_STATIC);
       found = sqlite3_step (stmt) == SQLITE_ROW;
+      /* A link the writer could not have picked would show them the
+       * title of an element hidden from them. */
+      if (found && !crm_session_can_read_element (self->session, sqlite3_column_int64 (stmt, 0),
+                                                  sqlite3_column_int64 (stmt, 1),
+                                                  sqlite3_column_int64 (stmt, 2)))
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                       _("“%s” points to an element you may not see"), crm_field_get_label (field));
+          return FALSE;
+        }
       sqlite3_reset (stmt);
       break;
     case CRM_FIELD_TYPE_FILE:
@@ -288,6 +301,11 @@ _crm_element_draft_check (CrmElementDraft  *self,
 
   if (!crm_session_check_permission (self->session, CRM_PERMISSION_ELEMENT_WRITE,
                                      self->entity_type_id, error))
+    return FALSE;
+  /* As stored now: it may have been given to someone else since loaded. */
+  if (self->element != NULL &&
+      !_crm_session_check_element_id (self->session, CRM_PERMISSION_ELEMENT_WRITE,
+                                      crm_element_get_id (self->element), NULL, error))
     return FALSE;
   if (!check_columns (self, error))
     return FALSE;

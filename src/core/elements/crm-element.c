@@ -9,6 +9,7 @@
 #include "crm-catalog-private.h"
 #include "crm-element-private.h"
 #include "crm-error.h"
+#include "crm-session-private.h"
 #include "crm-file-private.h"
 #include "crm-store-private.h"
 
@@ -335,8 +336,8 @@ crm_element_load (CrmSession  *session,
       return NULL;
     }
 
-  if (!crm_session_check_permission (session, CRM_PERMISSION_ELEMENT_READ,
-                                     self->entity_type_id, error))
+  if (!_crm_session_check_element (session, CRM_PERMISSION_ELEMENT_READ, self->entity_type_id,
+                                   self->responsible_id, self->created_by, error))
     return NULL;
 
   if (!_crm_element_load_values (self, session, error))
@@ -359,8 +360,8 @@ crm_element_delete (CrmSession  *session,
   element = crm_element_load (session, id, error);
   if (element == NULL)
     return FALSE;
-  if (!crm_session_check_permission (session, CRM_PERMISSION_ELEMENT_DELETE,
-                                     element->entity_type_id, error))
+  if (!_crm_session_check_element (session, CRM_PERMISSION_ELEMENT_DELETE, element->entity_type_id,
+                                   element->responsible_id, element->created_by, error))
     return FALSE;
 
   store = crm_session_get_store (session);

@@ -8,7 +8,8 @@
 
 #include "crm-catalog-private.h"
 #include "crm-error.h"
-#include "crm-session.h"
+#include "crm-permission-private.h"
+#include "crm-session-private.h"
 #include "crm-store-private.h"
 
 struct _CrmSession
@@ -21,20 +22,6 @@ struct _CrmSession
 };
 
 G_DEFINE_FINAL_TYPE (CrmSession, crm_session, G_TYPE_OBJECT)
-
-static const char *permission_codes[] = {
-  [CRM_PERMISSION_ELEMENT_READ] = "element.read",
-  [CRM_PERMISSION_ELEMENT_WRITE] = "element.write",
-  [CRM_PERMISSION_ELEMENT_DELETE] = "element.delete",
-  [CRM_PERMISSION_LAYOUT_EDIT_STANDARD] = "layout.edit_standard",
-  [CRM_PERMISSION_LAYOUT_PERSONAL] = "layout.personal",
-  [CRM_PERMISSION_FIELDS_MANAGE] = "fields.manage",
-  [CRM_PERMISSION_VIEWS_MANAGE] = "views.manage",
-  [CRM_PERMISSION_PIPELINES_MANAGE] = "pipelines.manage",
-  [CRM_PERMISSION_USERS_MANAGE] = "users.manage",
-  [CRM_PERMISSION_ELEMENT_READ_ALL] = "element.read_all",
-  [CRM_PERMISSION_TYPES_MANAGE] = "types.manage",
-};
 
 static void
 crm_session_finalize (GObject *object)
@@ -91,19 +78,61 @@ static gboolean
 find_user (CrmStore    *store,
            const char  *login,
            gint64      *user_id,
+           gboolean    *active,
            GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _crm_store_prepare (store, "SELECT id FROM users WHERE login = ?", error);
+  stmt = _crm_store_prepare (store, "SELECT id, active FROM users WHERE login = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   *user_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (active != NULL)
+    *active = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1);
   sqlite3_reset (stmt);
   return rc == SQLITE_ROW || rc == SQLITE_DONE || _crm_store_set_error (store, error);
+}
+
+static CrmSession *
+new_for_active (CrmStore    *store,
+                const char  *login,
+                gint64       user_id,
+                gboolean     active,
+                GError     **error)
+{
+  if (!active)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("The user “%s” has been deactivated; an administrator can activate them again"),
+                   login);
+      return NULL;
+    }
+  return crm_session_new (store, user_id, error);
+}
+
+CrmSession *
+crm_session_new_for_login (CrmStore    *store,
+                           const char  *login,
+                           GError     **error)
+{
+  gint64 user_id = 0;
+  gboolean active = FALSE;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (login != NULL, NULL);
+
+  if (!find_user (store, login, &user_id, &active, error))
+    return NULL;
+  if (user_id == 0)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
+                   _("There is no user with the login “%s” in this database"), login);
+      return NULL;
+    }
+  return new_for_active (store, login, user_id, active, error);
 }
 
 CrmSession *
@@ -115,13 +144,14 @@ crm_session_new_for_desktop_user (CrmStore  *store,
   g_autofree char *now = NULL;
   sqlite3_stmt *stmt;
   gint64 user_id = 0;
+  gboolean active = FALSE;
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
-  if (!find_user (store, login, &user_id, error))
+  if (!find_user (store, login, &user_id, &active, error))
     return NULL;
   if (user_id != 0)
-    return crm_session_new (store, user_id, error);
+    return new_for_active (store, login, user_id, active, error);
 
   /* g_get_real_name () answers "Unknown" when the passwd entry has none. */
   if (real_name == NULL || *real_name == '\0' || g_str_equal (real_name, "Unknown"))
@@ -132,12 +162,12 @@ crm_session_new_for_desktop_user (CrmStore  *store,
 
   /* Asked again under the write lock: another program starting on the
    * same database may have created the user meanwhile. */
-  if (!find_user (store, login, &user_id, error))
+  if (!find_user (store, login, &user_id, &active, error))
     goto failed;
   if (user_id != 0)
     {
       _crm_store_rollback (store);
-      return crm_session_new (store, user_id, error);
+      return new_for_active (store, login, user_id, active, error);
     }
 
   now = _crm_store_now ();
@@ -220,7 +250,7 @@ crm_session_is_admin (CrmSession *self)
   g_return_val_if_fail (CRM_IS_SESSION (self), FALSE);
 
   user = crm_session_get_user (self);
-  return user != NULL && crm_user_is_admin (user);
+  return user != NULL && crm_user_is_active (user) && crm_user_is_admin (user);
 }
 
 gboolean
@@ -268,31 +298,20 @@ crm_session_has_permission (CrmSession    *self,
                             CrmPermission  permission,
                             gint64         entity_type_id)
 {
-  sqlite3_stmt *stmt;
-  gboolean granted;
+  CrmUser *user;
 
   g_return_val_if_fail (CRM_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (permission < G_N_ELEMENTS (permission_codes), FALSE);
+  g_return_val_if_fail (permission < CRM_PERMISSION_LAST, FALSE);
 
-  if (crm_session_is_admin (self))
+  /* Asked of the catalog at every call: a deactivation by another
+   * administrator takes effect at the next change notification. */
+  user = crm_session_get_user (self);
+  if (user == NULL || !crm_user_is_active (user))
+    return FALSE;
+  if (crm_user_is_admin (user))
     return TRUE;
 
-  stmt = _crm_store_prepare (self->store,
-                             "SELECT EXISTS (SELECT 1 FROM role_permissions p "
-                             "  JOIN role_assignments a ON a.role_id = p.role_id "
-                             "  WHERE p.permission = ?1 "
-                             "    AND (p.entity_type_id IS NULL OR p.entity_type_id = ?2) "
-                             "    AND (a.user_id = ?3 OR a.department_id IN "
-                             "         (SELECT department_id FROM user_departments WHERE user_id = ?3)))",
-                             NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, permission_codes[permission], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, entity_type_id);
-  sqlite3_bind_int64 (stmt, 3, self->user_id);
-  granted = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return granted;
+  return _crm_user_has_permission (self->store, self->user_id, permission, entity_type_id);
 }
 
 gboolean
@@ -344,14 +363,98 @@ crm_session_check_permission (CrmSession     *self,
       break;
     case CRM_PERMISSION_ELEMENT_READ_ALL:
       g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
-                   _("You may only see the elements you are responsible for"));
+                   _("You may only see the elements you are responsible for or created"));
       break;
     case CRM_PERMISSION_TYPES_MANAGE:
       g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
                    _("You are not allowed to manage entity types"));
       break;
+    case CRM_PERMISSION_LAST:
     default:
       g_assert_not_reached ();
     }
   return FALSE;
+}
+
+gboolean
+crm_session_reads_all (CrmSession *self,
+                       gint64      entity_type_id)
+{
+  g_return_val_if_fail (CRM_IS_SESSION (self), FALSE);
+
+  return crm_session_has_permission (self, CRM_PERMISSION_ELEMENT_READ, entity_type_id) &&
+         crm_session_has_permission (self, CRM_PERMISSION_ELEMENT_READ_ALL, entity_type_id);
+}
+
+gboolean
+crm_session_can_read_element (CrmSession *self,
+                              gint64      entity_type_id,
+                              gint64      responsible_id,
+                              gint64      created_by)
+{
+  g_return_val_if_fail (CRM_IS_SESSION (self), FALSE);
+
+  if (!crm_session_has_permission (self, CRM_PERMISSION_ELEMENT_READ, entity_type_id))
+    return FALSE;
+  if (responsible_id == self->user_id || created_by == self->user_id)
+    return TRUE;
+  return crm_session_has_permission (self, CRM_PERMISSION_ELEMENT_READ_ALL, entity_type_id);
+}
+
+gboolean
+_crm_session_check_element (CrmSession     *self,
+                            CrmPermission   permission,
+                            gint64          entity_type_id,
+                            gint64          responsible_id,
+                            gint64          created_by,
+                            GError        **error)
+{
+  if (!crm_session_check_permission (self, CRM_PERMISSION_ELEMENT_READ, entity_type_id, error))
+    return FALSE;
+  if (!crm_session_can_read_element (self, entity_type_id, responsible_id, created_by))
+    return crm_session_check_permission (self, CRM_PERMISSION_ELEMENT_READ_ALL, entity_type_id, error);
+  return permission == CRM_PERMISSION_ELEMENT_READ ||
+         crm_session_check_permission (self, permission, entity_type_id, error);
+}
+
+gboolean
+_crm_session_check_element_id (CrmSession     *self,
+                               CrmPermission   permission,
+                               gint64          element_id,
+                               gint64         *entity_type_id,
+                               GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 type_id = 0, responsible_id = 0, created_by = 0;
+  int rc;
+
+  stmt = _crm_store_prepare (self->store,
+                             "SELECT entity_type_id, responsible_id, created_by FROM elements WHERE id = ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, element_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      type_id = sqlite3_column_int64 (stmt, 0);
+      responsible_id = sqlite3_column_int64 (stmt, 1);
+      created_by = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _crm_store_set_error (self->store, error);
+
+  if (type_id == 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, element_id);
+
+      /* The number is formatted apart: xgettext cannot read G_GINT64_FORMAT. */
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
+                   _("The element %s does not exist or was deleted"), number);
+      return FALSE;
+    }
+  if (entity_type_id != NULL)
+    *entity_type_id = type_id;
+  return _crm_session_check_element (self, permission, type_id, responsible_id, created_by, error);
 }

@@ -34,6 +34,7 @@ typedef enum
   CRM_PERMISSION_ELEMENT_READ_ALL,
   /* Create, change and delete user-defined entity types. */
   CRM_PERMISSION_TYPES_MANAGE,
+  CRM_PERMISSION_LAST,
 } CrmPermission;
 
 CrmSession *crm_session_new              (CrmStore      *store,
@@ -44,6 +45,11 @@ CrmSession *crm_session_new              (CrmStore      *store,
  * find that user again by login. */
 CrmSession *crm_session_new_for_desktop_user (CrmStore  *store,
                                               GError   **error);
+/* The user with @login (--user): NOT_FOUND for an unknown login,
+ * PERMISSION_DENIED for a deactivated one. */
+CrmSession *crm_session_new_for_login    (CrmStore      *store,
+                                          const char    *login,
+                                          GError       **error);
 CrmStore   *crm_session_get_store        (CrmSession    *self);
 gint64      crm_session_get_user_id      (CrmSession    *self);
 CrmUser    *crm_session_get_user         (CrmSession    *self);
@@ -65,5 +71,15 @@ gboolean    crm_session_check_permission (CrmSession    *self,
                                           CrmPermission  permission,
                                           gint64         entity_type_id,
                                           GError       **error);
+/* ELEMENT_READ and ELEMENT_READ_ALL on the type: every element, not only
+ * one's own. */
+gboolean    crm_session_reads_all        (CrmSession    *self,
+                                          gint64         entity_type_id);
+/* May the user see an element of this type with this responsible and
+ * creator? Without ELEMENT_READ_ALL, only their own. */
+gboolean    crm_session_can_read_element (CrmSession    *self,
+                                          gint64         entity_type_id,
+                                          gint64         responsible_id,
+                                          gint64         created_by);
 
 G_END_DECLS

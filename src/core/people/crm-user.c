@@ -15,6 +15,7 @@ struct _CrmUser
   char    *email;
   char    *position;
   GArray  *departments;
+  gint64   photo_file_id;
   guint    is_admin : 1;
   guint    is_active : 1;
 };
@@ -110,6 +111,13 @@ _crm_user_add_department (CrmUser *self,
   g_array_append_val (self->departments, department_id);
 }
 
+void
+_crm_user_set_photo_file_id (CrmUser *self,
+                             gint64   file_id)
+{
+  self->photo_file_id = file_id;
+}
+
 gint64
 crm_user_get_id (CrmUser *self)
 {
@@ -164,4 +172,11 @@ crm_user_get_departments (CrmUser *self)
 {
   g_return_val_if_fail (CRM_IS_USER (self), NULL);
   return self->departments;
+}
+
+gint64
+crm_user_get_photo_file_id (CrmUser *self)
+{
+  g_return_val_if_fail (CRM_IS_USER (self), 0);
+  return self->photo_file_id;
 }

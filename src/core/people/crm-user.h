@@ -21,5 +21,7 @@ gboolean    crm_user_is_admin        (CrmUser *self);
 gboolean    crm_user_is_active       (CrmUser *self);
 /* Ids of the departments the user belongs to (not their parents). */
 GArray     *crm_user_get_departments (CrmUser *self);
+/* The file of their photo (crm_file_load ()), or 0. */
+gint64      crm_user_get_photo_file_id (CrmUser *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "crm-catalog-private.h"
 #include "crm-error.h"
 #include "crm-file-private.h"
+#include "crm-people-private.h"
 #include "crm-search-private.h"
 #include "crm-store-private.h"
 
@@ -244,7 +245,8 @@ static const Migration migrations[] = {
   { 3, "/io/github/clientele/Clientele/core/migrations/0003-pending-files.sql", NULL },
   { 4, NULL, _crm_search_migrate_restricted },
   { 5, "/io/github/clientele/Clientele/core/migrations/0005-permissions.sql", NULL },
-  { 6, "/io/github/clientele/Clientele/core/migrations/0006-retired-ids.sql", NULL },
+  { 6, NULL, _crm_people_migrate },
+  { 7, "/io/github/clientele/Clientele/core/migrations/0007-retired-ids.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);

@@ -110,6 +110,10 @@ crm_timeline_model_load_item (CrmPagedModel *model,
   CrmTimelineEntry *entry = NULL;
   sqlite3_stmt *stmt;
 
+  /* The element may have been given to someone else since the model
+   * opened: its new entries are no longer the reader's. */
+  if (!_crm_timeline_check_read (self->session, self->element_id, NULL))
+    return NULL;
   stmt = _crm_timeline_prepare (self->session,
                                 "SELECT " CRM_ENTRY_COLUMNS " FROM timeline_entries t "
                                 "WHERE t.id = ?1 AND " CRM_ENTRY_VISIBLE_TO_READER, NULL);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "crm-error.h"
+#include "crm-session-private.h"
 #include "crm-store-private.h"
 #include "crm-timeline-private.h"
 
@@ -27,28 +28,7 @@ check_element (CrmSession     *session,
                CrmPermission   permission,
                GError        **error)
 {
-  CrmStore *store = crm_session_get_store (session);
-  sqlite3_stmt *stmt;
-  gint64 type_id = 0;
-
-  stmt = _crm_store_prepare (store, "SELECT entity_type_id FROM elements WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, element_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    type_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (type_id == 0)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, element_id);
-
-      /* The number is formatted apart: xgettext cannot read G_GINT64_FORMAT. */
-      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   _("The element %s does not exist or was deleted"), number);
-      return FALSE;
-    }
-  return crm_session_check_permission (session, permission, type_id, error);
+  return _crm_session_check_element_id (session, permission, element_id, NULL, error);
 }
 
 gboolean

@@ -2,8 +2,9 @@
  *
  * The first instance opens the database (--db, else the one used last,
  * else the default in the user data directory), fills it with sample data
- * when asked (--demo) and shows the window; later invocations reach it
- * over D-Bus and may open a card (--open deal:12).
+ * when asked (--demo), acts as the desktop user or as --user LOGIN, and
+ * shows the window; later invocations reach it over D-Bus and may open a
+ * card (--open deal:12).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,6 +68,7 @@ choose_database_path (CrmApplication          *self,
 static gboolean
 open_database (CrmApplication  *self,
                const char      *path,
+               const char      *login,
                gboolean         demo,
                GError         **error)
 {
@@ -88,13 +90,27 @@ open_database (CrmApplication  *self,
   if (store == NULL)
     return FALSE;
 
-  session = crm_session_new_for_desktop_user (store, error);
-  if (session == NULL)
+  /* The demo is filled by the desktop user, so that --demo --user LOGIN
+   * can act as one of the demo's colleagues from the first start; else
+   * --user leaves the desktop user out of a shared database. */
+  demo = demo && crm_store_is_empty (store);
+  if (login == NULL || demo)
+    {
+      session = crm_session_new_for_desktop_user (store, error);
+      if (session == NULL)
+        return FALSE;
+    }
+
+  if (demo && !crm_demo_fill (session, crm_demo_get_default_size (), DEMO_SEED, error))
     return FALSE;
 
-  if (demo && crm_store_is_empty (store) &&
-      !crm_demo_fill (session, crm_demo_get_default_size (), DEMO_SEED, error))
-    return FALSE;
+  if (login != NULL)
+    {
+      g_clear_object (&session);
+      session = crm_session_new_for_login (store, login, error);
+      if (session == NULL)
+        return FALSE;
+    }
 
   self->store = g_steal_pointer (&store);
   self->session = g_steal_pointer (&session);
@@ -106,17 +122,29 @@ open_database (CrmApplication  *self,
 }
 
 /* On the terminal that started us, and in a dialog for someone who
- * started Clientele from the desktop and sees no terminal. */
+ * started Clientele from the desktop and sees no terminal; returns once
+ * the dialog is closed. */
 static void
 report_open_error (CrmApplication          *self,
                    GApplicationCommandLine *command_line,
                    const char              *path,
+                   const char              *login,
                    const GError            *error)
 {
   g_autofree char *body = NULL;
+  const char *heading = _("Could Not Open the Database");
+  const char *name = "database-error-dialog";
+  g_autoptr(GMainLoop) loop = NULL;
   GtkWidget *dialog;
 
-  if (g_error_matches (error, CRM_ERROR, CRM_ERROR_VERSION))
+  if (login != NULL && (g_error_matches (error, CRM_ERROR, CRM_ERROR_NOT_FOUND) ||
+                        g_error_matches (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED)))
+    {
+      heading = _("Could Not Act as This User");
+      name = "user-error-dialog";
+      body = g_strdup_printf ("%s\n\n%s", error->message, path);
+    }
+  else if (g_error_matches (error, CRM_ERROR, CRM_ERROR_VERSION))
     body = g_strdup_printf (_("The database %s was written by a newer version of Clientele. Update Clientele to open it."),
                             path);
   else
@@ -124,12 +152,20 @@ report_open_error (CrmApplication          *self,
 
   g_application_command_line_printerr (command_line, "%s: %s\n", path, error->message);
 
-  dialog = adw_message_dialog_new (NULL, _("Could Not Open the Database"), body);
+  dialog = adw_message_dialog_new (NULL, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   crm_widget_map_name_responses (ADW_MESSAGE_DIALOG (dialog), "close", NULL);
-  gtk_widget_set_name (dialog, "database-error-dialog");
+  gtk_widget_set_name (dialog, name);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  /* No main window tells the end-to-end tests where things are. */
+  crm_widget_map_attach (GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Until it is read: g_application_run () answers 0 once it had to
+   * wait for a window, and the caller must see the failure. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (g_main_loop_quit), loop);
+  g_main_loop_run (loop);
 }
 
 static CrmWindow *
@@ -267,6 +303,7 @@ crm_application_command_line (GApplication            *application,
   g_autofree char *path = NULL;
   const char *db_option = NULL;
   const char *open_option = NULL;
+  const char *user_option = NULL;
   gboolean demo = FALSE;
   gboolean created;
   CrmWindow *window;
@@ -275,16 +312,24 @@ crm_application_command_line (GApplication            *application,
   g_variant_dict_lookup (options, "db", "^&ay", &db_option);
   g_variant_dict_lookup (options, "demo", "b", &demo);
   g_variant_dict_lookup (options, "open", "&s", &open_option);
+  g_variant_dict_lookup (options, "user", "&s", &user_option);
 
   path = choose_database_path (self, command_line, db_option);
 
   if (self->session == NULL)
     {
-      if (!open_database (self, path, demo, &error))
+      if (!open_database (self, path, user_option, demo, &error))
         {
-          report_open_error (self, command_line, path, error);
+          report_open_error (self, command_line, path, user_option, error);
           return 1;
         }
+    }
+  else if (user_option != NULL &&
+           g_strcmp0 (user_option, crm_user_get_login (crm_session_get_user (self->session))) != 0)
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("Clientele is already running as %s; close it to act as another user.\n"),
+                                           crm_user_get_login (crm_session_get_user (self->session)));
     }
   else if (db_option != NULL && g_strcmp0 (path, crm_store_get_path (self->store)) != 0)
     {
@@ -368,6 +413,10 @@ crm_application_init (CrmApplication *self)
       N_("Fill an empty database with sample data"), NULL },
     { "open", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Open a card, such as deal:12"), N_("TYPE:ID") },
+    /* Translators: --user; a database file is no security boundary. */
+    { "user", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Act as the user LOGIN of the database instead of the desktop user (this is not a security boundary)"),
+      N_("LOGIN") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Show the version and quit"), NULL },
     { NULL }

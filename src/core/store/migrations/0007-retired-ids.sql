@@ -1,4 +1,4 @@
--- Schema 6: the ids of deleted fields and entity types are never handed out
+-- Schema 7: the ids of deleted fields and entity types are never handed out
 -- again. SQLite gives a new row max (id) + 1, so deleting the newest field
 -- and creating another gave the new one the old id (and its code, uf_N):
 -- the timeline's changes of the deleted field then read as the new one's.
