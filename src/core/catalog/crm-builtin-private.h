@@ -38,6 +38,18 @@ gint64                   _crm_builtin_add_pipeline     (CrmStore              *s
                                                         const CrmBuiltinStage *stages,
                                                         guint                  n_stages,
                                                         GError               **error);
+/* Inside the caller's transaction, the system fields of a user-defined
+ * type: those its stages need (pipeline, stage), the others, or both. */
+gboolean                 _crm_builtin_add_user_fields  (CrmStore              *store,
+                                                        gint64                 entity_type_id,
+                                                        gboolean               stage_fields,
+                                                        gboolean               other_fields,
+                                                        GError               **error);
+/* Inside the caller's transaction, a user-defined type's default pipeline
+ * with its stages (in progress, success, failure). Returns its id or 0. */
+gint64                   _crm_builtin_add_user_pipeline (CrmStore             *store,
+                                                         gint64                entity_type_id,
+                                                         GError              **error);
 /* The default sections of a built-in type's card, or NULL for custom types. */
 const CrmBuiltinSection *_crm_builtin_get_sections     (const char            *entity_type_code,
                                                         const char            *lead_kind_code);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "crm-builtin-private.h"
+#include "crm-catalog-private.h"
 #include "crm-error.h"
 #include "crm-store-private.h"
 
@@ -205,6 +206,15 @@ static const BuiltinField invoice_fields[] = {
   TRAILING_FIELDS,
 };
 
+/* Every user-defined type has these; pipeline and stage only with stages.
+ * The sort of each is its place here, whenever it is added. */
+static const BuiltinField user_type_fields[] = {
+  REQUIRED ("title", N_("Name"), "string"),
+  FIELD ("pipeline", N_("Pipeline"), "pipeline"),
+  FIELD ("stage", N_("Stage"), "stage"),
+  TRAILING_FIELDS,
+};
+
 static const BuiltinType builtin_types[] = {
   { "lead", N_("Lead"), N_("Leads"), "find-location-symbolic", TRUE, FALSE, TRUE,
     lead_fields, G_N_ELEMENTS (lead_fields) },
@@ -250,6 +260,14 @@ static const CrmBuiltinStage invoice_stages[] = {
   { "sent",      N_("Sent to client"), "#ffa900", CRM_STAGE_PROGRESS },
   { "paid",      N_("Paid"),           "#7bd500", CRM_STAGE_SUCCESS },
   { "cancelled", N_("Cancelled"),      "#ff5752", CRM_STAGE_FAILURE },
+};
+
+/* A user-defined type's first pipeline: work to do, then done either way. */
+static const CrmBuiltinStage user_type_stages[] = {
+  { "new",         N_("New"),         "#39a8ef", CRM_STAGE_PROGRESS },
+  { "in_progress", N_("In progress"), "#2fc6f6", CRM_STAGE_PROGRESS },
+  { "success",     N_("Success"),     "#7bd500", CRM_STAGE_SUCCESS },
+  { "failure",     N_("Failure"),     "#ff5752", CRM_STAGE_FAILURE },
 };
 
 /* ---- Default card layouts ----------------------------------------------------- */
@@ -369,6 +387,41 @@ _crm_builtin_add_pipeline (CrmStore              *store,
   return pipeline_id;
 }
 
+/* @retire_aware: past the ids of deleted fields too (retired_ids exists
+ * from schema 7 on; the built-in types are installed before). */
+static gboolean
+insert_field (CrmStore            *store,
+              gint64               type_id,
+              const BuiltinField  *field,
+              guint                sort,
+              const char          *now,
+              gboolean             retire_aware,
+              GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _crm_store_prepare (store,
+                             retire_aware
+                             ? "INSERT INTO fields (id, entity_type_id, code, label, label_msgid, type, is_system, "
+                               "  is_multiple, options, required_mode, sort, created_at) "
+                               "VALUES (" CRM_NEXT_ID_SQL ("fields") ", ?1, ?2, ?3, 1, ?4, 1, ?5, ?6, ?7, ?8, ?9)"
+                             : "INSERT INTO fields (entity_type_id, code, label, label_msgid, type, is_system, "
+                               "  is_multiple, options, required_mode, sort, created_at) "
+                               "VALUES (?1, ?2, ?3, 1, ?4, 1, ?5, ?6, ?7, ?8, ?9)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, type_id);
+  sqlite3_bind_text (stmt, 2, field->code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, field->label, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, field->type, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, field->multiple);
+  sqlite3_bind_text (stmt, 6, field->options, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, field->required, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 8, sort);
+  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+  return _crm_store_step_done (store, stmt, error);
+}
+
 static gboolean
 install_type (CrmStore           *store,
               const BuiltinType  *type,
@@ -398,27 +451,8 @@ install_type (CrmStore           *store,
   *type_id = sqlite3_last_insert_rowid (_crm_store_get_db (store));
 
   for (guint i = 0; i < type->n_fields; i++)
-    {
-      const BuiltinField *field = &type->fields[i];
-
-      stmt = _crm_store_prepare (store,
-                                 "INSERT INTO fields (entity_type_id, code, label, label_msgid, type, is_system, "
-                                 "  is_multiple, options, required_mode, sort, created_at) "
-                                 "VALUES (?, ?, ?, 1, ?, 1, ?, ?, ?, ?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, *type_id);
-      sqlite3_bind_text (stmt, 2, field->code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, field->label, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, field->type, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 5, field->multiple);
-      sqlite3_bind_text (stmt, 6, field->options, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, field->required, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 8, i);
-      sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
-      if (!_crm_store_step_done (store, stmt, error))
-        return FALSE;
-    }
+    if (!insert_field (store, *type_id, &type->fields[i], i, now, FALSE, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -478,6 +512,43 @@ _crm_builtin_install (CrmStore  *store,
                       "SELECT r.id, p.column1 FROM roles r, (VALUES ('element.read'), ('element.write'), "
                       "  ('element.delete'), ('layout.personal'), ('layout.edit_standard'), "
                       "  ('fields.manage')) p WHERE r.code = 'administrator'", error);
+}
+
+/* ---- User-defined types ----------------------------------------------------------- */
+
+static gboolean
+is_stage_field (const BuiltinField *field)
+{
+  return g_str_equal (field->code, "pipeline") || g_str_equal (field->code, "stage");
+}
+
+gboolean
+_crm_builtin_add_user_fields (CrmStore  *store,
+                              gint64     entity_type_id,
+                              gboolean   stage_fields,
+                              gboolean   other_fields,
+                              GError   **error)
+{
+  g_autofree char *now = _crm_store_now ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (user_type_fields); i++)
+    {
+      const BuiltinField *field = &user_type_fields[i];
+
+      if ((is_stage_field (field) ? stage_fields : other_fields) &&
+          !insert_field (store, entity_type_id, field, i, now, TRUE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+_crm_builtin_add_user_pipeline (CrmStore  *store,
+                                gint64     entity_type_id,
+                                GError   **error)
+{
+  return _crm_builtin_add_pipeline (store, entity_type_id, "default", N_("Default"), TRUE,
+                                    user_type_stages, G_N_ELEMENTS (user_type_stages), error);
 }
 
 /* Kept for xgettext: names stored by the SQL above. */

@@ -75,6 +75,13 @@ void           _crm_user_add_department (CrmUser    *self,
 void           _crm_user_set_photo_file_id (CrmUser *self,
                                             gint64   file_id);
 
+/* The id a new row of @table ("fields", "entity_types") takes, as SQL:
+ * past every live row and every deleted one (see retired_ids), so an id
+ * the timeline or a change note still names never comes back. */
+#define CRM_NEXT_ID_SQL(table) \
+  "(SELECT max (ifnull ((SELECT max (id) FROM " table "), 0), " \
+  "             ifnull ((SELECT last_id FROM retired_ids WHERE name = '" table "'), 0)) + 1)"
+
 /* ---- Between crm-catalog.c and crm-catalog-load.c ------------------------ */
 
 /* The catalog is one object in two files: crm-catalog.c keeps the object

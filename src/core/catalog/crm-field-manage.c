@@ -6,9 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "crm-catalog.h"
+#include "crm-catalog-private.h"
 #include "crm-error.h"
-#include "crm-file-private.h"
+#include "crm-field-manage-private.h"
 #include "crm-field.h"
 #include "crm-layout-private.h"
 #include "crm-search-private.h"
@@ -56,139 +56,11 @@ crm_field_config_free (CrmFieldConfig *config)
   g_free (config->label);
   g_clear_pointer (&config->visible_users, g_array_unref);
   g_clear_pointer (&config->visible_departments, g_array_unref);
+  g_clear_pointer (&config->options, crm_field_options_free);
   g_free (config);
 }
 
-/* ---- Checks ----------------------------------------------------------------------- */
-
-static gboolean
-has_visibility (const CrmFieldConfig *config)
-{
-  return (config->visible_users != NULL && config->visible_users->len > 0) ||
-         (config->visible_departments != NULL && config->visible_departments->len > 0);
-}
-
-/* Everything but the label, which callers clean themselves. */
-static gboolean
-check_config (CrmCatalog            *catalog,
-              gint64                 entity_type_id,
-              gboolean               is_system,
-              gboolean               read_only,
-              const CrmFieldConfig  *config,
-              GError               **error)
-{
-  switch (config->required_mode)
-    {
-    case CRM_REQUIRED_NEVER:
-      break;
-    case CRM_REQUIRED_ALWAYS:
-      if (read_only)
-        {
-          g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                       _("This field is filled in by Clientele and cannot be required"));
-          return FALSE;
-        }
-      break;
-    case CRM_REQUIRED_FROM_STAGE:
-      {
-        CrmStage *stage = crm_catalog_get_stage (catalog, config->required_stage_id);
-        CrmPipeline *pipeline = stage ? crm_catalog_get_pipeline (catalog, crm_stage_get_pipeline_id (stage)) : NULL;
-
-        if (read_only)
-          {
-            g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                         _("This field is filled in by Clientele and cannot be required"));
-            return FALSE;
-          }
-        if (pipeline == NULL || crm_pipeline_get_entity_type_id (pipeline) != entity_type_id)
-          {
-            g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                         _("Choose a stage of this kind of element for the field to be required from"));
-            return FALSE;
-          }
-      }
-      break;
-    default:
-      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("Unknown required rule"));
-      return FALSE;
-    }
-
-  if (has_visibility (config) && is_system)
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                   _("System fields are visible to everyone; only custom fields can be restricted"));
-      return FALSE;
-    }
-  for (guint i = 0; config->visible_users && i < config->visible_users->len; i++)
-    if (crm_catalog_get_user (catalog, g_array_index (config->visible_users, gint64, i)) == NULL)
-      {
-        g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("One of the chosen people no longer exists"));
-        return FALSE;
-      }
-  for (guint i = 0; config->visible_departments && i < config->visible_departments->len; i++)
-    if (crm_catalog_get_department_name (catalog, g_array_index (config->visible_departments, gint64, i)) == NULL)
-      {
-        g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("One of the chosen departments no longer exists"));
-        return FALSE;
-      }
-  return TRUE;
-}
-
-/* What crm_field_options_validate () cannot see from the values layer:
- * that the type a link points to exists, and that a default naming a row
- * (a person, an element, a file) names one; else every new element would
- * start with a value that cannot be saved. */
-static gboolean
-check_option_references (CrmStore               *store,
-                         CrmFieldType            type,
-                         const CrmFieldOptions  *options,
-                         GError                **error)
-{
-  CrmCatalog *catalog = crm_store_get_catalog (store);
-  g_autoptr(CrmValue) value = NULL;
-  sqlite3_stmt *stmt;
-  gboolean found = TRUE;
-
-  if (type == CRM_FIELD_TYPE_LINK && options->link_type != NULL &&
-      (!g_utf8_validate (options->link_type, -1, NULL) ||
-       crm_catalog_find_entity_type (catalog, options->link_type) == NULL))
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                   _("The kind of element the field links to does not exist"));
-      return FALSE;
-    }
-
-  if (options->default_value == NULL ||
-      (type != CRM_FIELD_TYPE_EMPLOYEE && type != CRM_FIELD_TYPE_LINK && type != CRM_FIELD_TYPE_FILE))
-    return TRUE;
-  /* Validated already: it parses. */
-  value = crm_value_parse (type, options, crm_locale_get ("C"), options->default_value, NULL);
-  if (value == NULL)
-    return TRUE;
-
-  if (type == CRM_FIELD_TYPE_EMPLOYEE)
-    found = crm_catalog_get_user (catalog, value->number) != NULL;
-  else
-    {
-      stmt = _crm_store_prepare (store,
-                                 type == CRM_FIELD_TYPE_FILE
-                                 ? "SELECT 1 FROM files WHERE id = ?1"
-                                 : "SELECT 1 FROM elements e JOIN entity_types t ON t.id = e.entity_type_id "
-                                   "WHERE e.id = ?1 AND (?2 IS NULL OR t.code = ?2)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, value->number);
-      if (type == CRM_FIELD_TYPE_LINK)
-        sqlite3_bind_text (stmt, 2, options->link_type, -1, SQLITE_STATIC);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-    }
-
-  if (!found)
-    g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                 _("The default value points to something that does not exist"));
-  return found;
-}
+/* ---- Writing ---------------------------------------------------------------------- */
 
 /* Stores required rule and visibility of @field_id (the label is the
  * caller's: inserting and updating differ). */
@@ -241,15 +113,16 @@ write_config (CrmStore              *store,
   return TRUE;
 }
 
-/* Inside the transaction that restricted @field_id, opened it to everyone
- * or changed who may see it: the elements with values in it get index rows
- * with the field's new tag, so nobody finds a value they may no longer see
- * once this commits. */
+/* Inside the transaction that changed @field: the elements with values in
+ * it get index rows again when its audience changed (restricted, opened to
+ * everyone, or to other people: nobody finds a value they may no longer
+ * see once this commits) or when @relabelled (a list item's new words). */
 static gboolean
-reindex_if_audience_changed (CrmStore    *store,
-                             CrmField    *field,
-                             const char  *old_tag,
-                             GError     **error)
+reindex_if_needed (CrmStore    *store,
+                   CrmField    *field,
+                   const char  *old_tag,
+                   gboolean     relabelled,
+                   GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *new_tag = NULL;
@@ -263,7 +136,7 @@ reindex_if_audience_changed (CrmStore    *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (g_strcmp0 (old_tag, new_tag) == 0)
+  if (g_strcmp0 (old_tag, new_tag) == 0 && !relabelled)
     return TRUE;
   ids = _crm_search_elements_with_values (store, crm_field_get_id (field), error);
   return ids != NULL && _crm_search_reindex (store, ids, error);
@@ -330,8 +203,8 @@ crm_field_create_full (CrmSession             *session,
   if (options == NULL)
     options = defaults = crm_field_options_new ();
   if (!crm_field_options_validate (options, type, error) ||
-      !check_option_references (store, type, options, error) ||
-      !check_config (catalog, entity_type_id, FALSE, FALSE, config, error))
+      !_crm_field_check_option_references (store, type, options, error) ||
+      !_crm_field_check_config (catalog, entity_type_id, FALSE, FALSE, config, error))
     return 0;
   if (type == CRM_FIELD_TYPE_LIST && options->items->len == 0)
     {
@@ -359,9 +232,9 @@ crm_field_create_full (CrmSession             *session,
 
   /* The code only has to be stable and unique; the row id makes it so. */
   stmt = _crm_store_prepare (store,
-                             "INSERT INTO fields (entity_type_id, code, label, type, is_system, is_multiple, "
+                             "INSERT INTO fields (id, entity_type_id, code, label, type, is_system, is_multiple, "
                              "  options, sort, created_at) "
-                             "VALUES (?1, 'uf_new', ?2, ?3, 0, ?4, ?5, "
+                             "VALUES (" CRM_NEXT_ID_SQL ("fields") ", ?1, 'uf_new', ?2, ?3, 0, ?4, ?5, "
                              "  (SELECT ifnull (max (sort), 0) + 1 FROM fields WHERE entity_type_id = ?1), ?6)",
                              error);
   if (stmt == NULL)
@@ -408,11 +281,13 @@ crm_field_configure (CrmSession            *session,
   g_autoptr(GError) tag_error = NULL;
   g_autofree char *clean = NULL;
   g_autofree char *old_tag = NULL;
+  g_autofree char *json = NULL;
   CrmStore *store;
   CrmField *field;
   sqlite3_stmt *stmt;
   gint64 type_id;
   gboolean relabel;
+  gboolean items_relabelled = FALSE;
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
   g_return_val_if_fail (config != NULL, FALSE);
@@ -429,9 +304,15 @@ crm_field_configure (CrmSession            *session,
     return FALSE;
   if ((clean = _crm_clean_name (config->label, _("Give the field a name"), error)) == NULL)
     return FALSE;
-  if (!check_config (crm_store_get_catalog (store), type_id, crm_field_is_system (field),
+  if (!_crm_field_check_config (crm_store_get_catalog (store), type_id, crm_field_is_system (field),
                      crm_field_is_read_only (field), config, error))
     return FALSE;
+  if (config->options != NULL)
+    {
+      if (!_crm_field_check_new_options (store, field, config->options, &items_relabelled, error))
+        return FALSE;
+      json = crm_field_options_to_json (config->options);
+    }
 
   /* A system field keeps its translated name until someone renames it. */
   relabel = !g_str_equal (clean, crm_field_get_label (field));
@@ -457,71 +338,21 @@ crm_field_configure (CrmSession            *session,
       g_propagate_error (error, g_steal_pointer (&tag_error));
       goto failed;
     }
+  if (json != NULL)
+    {
+      stmt = _crm_store_prepare (store, "UPDATE fields SET options = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, field_id);
+      sqlite3_bind_text (stmt, 2, json, -1, SQLITE_STATIC);
+      if (!_crm_store_step_done (store, stmt, error))
+        goto failed;
+    }
   if (!write_config (store, field_id, config, error) ||
-      !reindex_if_audience_changed (store, field, old_tag, error))
+      !reindex_if_needed (store, field, old_tag, items_relabelled, error))
     goto failed;
 
   /* Leaves the catalog's objects (and @field) to be replaced on commit. */
-  _crm_store_note_change (store, CRM_CHANGE_CATALOG, field_id, type_id);
-  return _crm_store_commit (store, error);
-
-failed:
-  _crm_store_rollback (store);
-  return FALSE;
-}
-
-gboolean
-crm_field_delete (CrmSession  *session,
-                  gint64       field_id,
-                  GError     **error)
-{
-  g_autoptr(GArray) indexed = NULL;
-  CrmStore *store;
-  CrmField *field;
-  sqlite3_stmt *stmt;
-  gint64 type_id;
-
-  g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
-
-  store = crm_session_get_store (session);
-  field = crm_catalog_get_field (crm_store_get_catalog (store), field_id);
-  if (field == NULL)
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("This field no longer exists"));
-      return FALSE;
-    }
-  type_id = crm_field_get_entity_type_id (field);
-  if (!crm_session_check_permission (session, CRM_PERMISSION_FIELDS_MANAGE, type_id, error))
-    return FALSE;
-  if (crm_field_is_system (field))
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
-                   _("System fields cannot be deleted, only hidden"));
-      return FALSE;
-    }
-
-  if (!_crm_store_begin (store, error))
-    return FALSE;
-  /* The elements that had words of it in the index lose them in the same
-   * commit as the field. */
-  if (_crm_search_type_is_indexed (crm_field_get_field_type (field)))
-    {
-      indexed = _crm_search_elements_with_values (store, field_id, error);
-      if (indexed == NULL)
-        goto failed;
-    }
-  if (crm_field_get_field_type (field) == CRM_FIELD_TYPE_FILE &&
-      !_crm_file_release_values (store, 0, field_id, error))
-    goto failed;
-  /* Values, placements and visibility rows go with it (ON DELETE CASCADE). */
-  stmt = _crm_store_prepare (store, "DELETE FROM fields WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, field_id);
-  if (!_crm_store_step_done (store, stmt, error))
-    goto failed;
-  if (indexed != NULL && !_crm_search_reindex (store, indexed, error))
-    goto failed;
   _crm_store_note_change (store, CRM_CHANGE_CATALOG, field_id, type_id);
   return _crm_store_commit (store, error);
 

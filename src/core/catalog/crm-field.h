@@ -52,6 +52,9 @@ typedef struct _CrmFieldConfig
   gint64           required_stage_id;    /* for CRM_REQUIRED_FROM_STAGE */
   GArray          *visible_users;        /* of gint64; both empty: everyone */
   GArray          *visible_departments;  /* of gint64 */
+  /* crm_field_configure () of a custom field: its new options, NULL to keep
+   * them (creating takes the options apart). Owned by the config. */
+  CrmFieldOptions *options;
 } CrmFieldConfig;
 
 CrmFieldConfig *crm_field_config_new     (const char     *label);
@@ -83,16 +86,28 @@ gint64   crm_field_create_full (CrmSession            *session,
                                 gint64                 section_id,
                                 guint                  position,
                                 GError               **error);
-/* Label, required rule and visibility at once. The required stage must be
- * a stage of one of the type's pipelines; visibility is for custom fields
- * only (system fields are seen by everyone). */
+/* Label, required rule, visibility and options at once. The required
+ * stage must be a stage of one of the type's pipelines; visibility and
+ * options are for custom fields only (system fields are seen by everyone).
+ * New options keep what the values depend on: the decimal places, the
+ * type a link points to, and every list item some element holds (items
+ * may be renamed, reordered and added). */
 gboolean crm_field_configure   (CrmSession            *session,
                                 gint64                 field_id,
                                 const CrmFieldConfig  *config,
                                 GError               **error);
-/* Custom fields only; their values go with them. */
+/* Custom fields only. In one transaction, their values, their places in
+ * every layout (standard, personal, views) and their words in the search
+ * index go with them; the timeline's changes of them stay, under the label
+ * they had. */
 gboolean crm_field_delete      (CrmSession            *session,
                                 gint64                 field_id,
                                 GError               **error);
+/* How many elements hold a value in each field of @entity_type_id, in one
+ * query: field id (gint64 *) → count (gint64 *); fields nobody filled in
+ * are absent. Needs CRM_PERMISSION_FIELDS_MANAGE; NULL with an error. */
+GHashTable *crm_field_count_usage (CrmSession         *session,
+                                   gint64              entity_type_id,
+                                   GError            **error);
 
 G_END_DECLS

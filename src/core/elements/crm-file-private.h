@@ -28,6 +28,12 @@ gboolean _crm_file_release_values (CrmStore   *store,
                                    gint64      element_id,
                                    gint64      field_id,
                                    GError    **error);
+/* Inside the caller's transaction: everything of @entity_type_id is about
+ * to go (its elements' values, documents and timeline, its document
+ * templates). The files those name become pending again, for the sweep. */
+gboolean _crm_file_release_entity_type (CrmStore   *store,
+                                        gint64      entity_type_id,
+                                        GError    **error);
 /* Removes the pending files older than CRM_FILE_PENDING_GRACE at @now
  * (NULL: the current time) that no value, document or timeline entry
  * refers to, and claims those that one does; in one transaction. */

@@ -203,6 +203,36 @@ _crm_file_release_values (CrmStore  *store,
   return _crm_store_step_done (store, stmt, error);
 }
 
+gboolean
+_crm_file_release_entity_type (CrmStore  *store,
+                               gint64     entity_type_id,
+                               GError   **error)
+{
+  g_autofree char *now = _crm_store_now ();
+  sqlite3_stmt *stmt;
+
+  /* MATERIALIZED: json_tree () must only see payloads that are JSON. */
+  stmt = _crm_store_prepare (store,
+                             "WITH t AS MATERIALIZED ("
+                             "  SELECT t.payload FROM timeline_entries t JOIN elements e ON e.id = t.element_id "
+                             "  WHERE e.entity_type_id = ?1 AND t.payload LIKE '%\"file%' AND json_valid (t.payload)) "
+                             "UPDATE files SET pending_since = ?2 WHERE pending_since IS NULL AND id IN ("
+                             "  SELECT v.value FROM field_values v JOIN fields f ON f.id = v.field_id "
+                             "  WHERE f.entity_type_id = ?1 AND f.type = 'file' "
+                             "  UNION SELECT d.file_id FROM documents d JOIN elements e ON e.id = d.element_id "
+                             "  WHERE e.entity_type_id = ?1 "
+                             "  UNION SELECT d.pdf_file_id FROM documents d JOIN elements e ON e.id = d.element_id "
+                             "  WHERE e.entity_type_id = ?1 AND d.pdf_file_id IS NOT NULL "
+                             "  UNION SELECT file_id FROM document_templates WHERE entity_type_id = ?1 "
+                             "  UNION SELECT j.atom FROM t, json_tree (t.payload) j "
+                             "  WHERE j.key IN ('file', 'file_id') AND j.type = 'integer')", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entity_type_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  return _crm_store_step_done (store, stmt, error);
+}
+
 /* Pending files that a timeline entry names, among @candidates. One pass
  * over the entries that mention a file at all, whatever their number. */
 static gboolean

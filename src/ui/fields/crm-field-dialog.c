@@ -25,6 +25,8 @@ struct _CrmFieldDialog
   gint64                 entity_type_id;
   gint64                 section_id;
   gint64                 field_id;     /* configure mode; 0 when creating */
+  CrmFieldType           field_type;   /* configure mode */
+  gboolean               edits_options; /* creating, or configuring a custom field */
   GArray                *types;        /* CrmFieldType by type_row position */
   GPtrArray             *link_codes;   /* entity type code by link_row position */
   const char * const    *currencies;   /* by currency_row position */
@@ -81,7 +83,9 @@ get_field_type (CrmFieldDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->type_row);
 
-  if (self->field_id != 0 || selected >= self->types->len)
+  if (self->field_id != 0)
+    return self->field_type;
+  if (selected >= self->types->len)
     return CRM_FIELD_TYPE_LAST;
   return g_array_index (self->types, CrmFieldType, selected);
 }
@@ -118,7 +122,7 @@ update_type_rows (CrmFieldDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->default_boolean_row), boolean_default);
   gtk_widget_set_visible (GTK_WIDGET (self->options_group),
                           precision || currency || link || typed_default || boolean_default);
-  gtk_widget_set_visible (GTK_WIDGET (self->options_box), creating);
+  gtk_widget_set_visible (GTK_WIDGET (self->options_box), self->edits_options);
 }
 
 /* The C-locale text of the default typed in the interface's language, so
@@ -224,7 +228,7 @@ update_validity (CrmFieldDialog *self)
   g_autofree char *label = get_clean_label (self);
   gboolean valid = *label != '\0' && crm_field_rules_is_complete (self->rules);
 
-  if (self->field_id == 0)
+  if (self->edits_options)
     {
       g_autoptr(CrmFieldOptions) options = NULL;
       g_autoptr(GError) error = NULL;
@@ -297,6 +301,11 @@ save_configuration (CrmFieldDialog *self)
   g_autoptr(GError) error = NULL;
 
   crm_field_rules_fill_config (self->rules, config);
+  if (self->edits_options && (config->options = build_options (self, &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
   if (!crm_field_configure (self->session, self->field_id, config, &error))
     {
       show_error (self, error->message);
@@ -413,6 +422,44 @@ load_link_types (CrmFieldDialog *self)
     }
 }
 
+/* Configuring a custom field: its options as they are, those its values
+ * depend on shown but fixed (the core refuses to change them). */
+static void
+load_options (CrmFieldDialog *self,
+              CrmField       *field)
+{
+  const CrmFieldOptions *options = crm_field_get_options (field);
+  CrmFieldType type = crm_field_get_field_type (field);
+
+  if (type == CRM_FIELD_TYPE_LIST)
+    crm_list_items_editor_set_options (self->items_editor, options);
+
+  gtk_spin_button_set_value (self->precision_spin, options->precision);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->precision_row), FALSE);
+
+  for (guint i = 0; i < self->link_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->link_codes, i), options->link_type) == 0)
+      adw_combo_row_set_selected (self->link_row, i);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->link_row), FALSE);
+
+  for (guint i = 0; options->currency != NULL && self->currencies[i] != NULL; i++)
+    if (g_str_equal (self->currencies[i], options->currency))
+      adw_combo_row_set_selected (self->currency_row, i);
+
+  if (type == CRM_FIELD_TYPE_BOOLEAN && options->default_value != NULL)
+    adw_combo_row_set_selected (self->default_boolean_row,
+                                g_str_equal (options->default_value, "1") ? BOOLEAN_DEFAULT_YES
+                                                                          : BOOLEAN_DEFAULT_NO);
+  else if (type_has_default (type) && options->default_value != NULL)
+    {
+      g_autoptr(CrmValue) value = crm_value_parse (type, options, crm_locale_get ("C"),
+                                                   options->default_value, NULL);
+      g_autofree char *text = value ? crm_value_to_input (value, options, crm_locale_get_default ()) : NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (self->default_row), text != NULL ? text : "");
+    }
+}
+
 static CrmFieldDialog *
 create_dialog (GtkWindow  *parent,
                CrmSession *session,
@@ -430,6 +477,8 @@ create_dialog (GtkWindow  *parent,
   self->session = g_object_ref (session);
   self->entity_type_id = entity_type_id;
   self->field_id = field != NULL ? crm_field_get_id (field) : 0;
+  self->field_type = field != NULL ? crm_field_get_field_type (field) : CRM_FIELD_TYPE_LAST;
+  self->edits_options = field == NULL || !crm_field_is_system (field);
 
   adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
   if (entity_type != NULL)
@@ -447,6 +496,8 @@ create_dialog (GtkWindow  *parent,
       gtk_label_set_text (self->type_info_label, crm_field_type_get_label (crm_field_get_field_type (field)));
       gtk_editable_set_text (GTK_EDITABLE (self->label_row), crm_field_get_label (field));
       gtk_button_set_label (self->save_button, _("_Save"));
+      if (self->edits_options)
+        load_options (self, field);
     }
 
   self->ready = TRUE;

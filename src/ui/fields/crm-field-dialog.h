@@ -6,9 +6,11 @@
  * type a link points to), plus Required and Visible to. Saving calls
  * crm_field_create_full, placing the field in the section it was opened
  * from. Configure mode: label, Required (never / always / from a chosen
- * stage of a chosen pipeline on) and Visible only to (custom fields only;
- * for system fields the control is insensitive with the reason); saving
- * calls crm_field_configure. Errors from the core show in the dialog, which
+ * stage of a chosen pipeline on), Visible only to and, for custom fields,
+ * the options their values do not depend on (list items, default,
+ * currency; decimal places and the linked type show, fixed); for system
+ * fields visibility is insensitive with the reason and options are not
+ * shown. Saving calls crm_field_configure. Errors from the core show in the dialog, which
  * stays open; nothing is written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -426,6 +426,28 @@ crm_list_items_editor_move_item (CrmListItemsEditor *self,
 }
 
 void
+crm_list_items_editor_set_options (CrmListItemsEditor    *self,
+                                   const CrmFieldOptions *options)
+{
+  CrmListItemRow *row;
+
+  g_return_if_fail (CRM_IS_LIST_ITEMS_EDITOR (self));
+  g_return_if_fail (options != NULL);
+
+  while ((row = get_item_row (self, 0)) != NULL)
+    gtk_list_box_remove (self->items_list, GTK_WIDGET (row));
+  for (guint i = 0; i < options->items->len; i++)
+    {
+      const CrmListItem *item = g_ptr_array_index (options->items, i);
+
+      gtk_list_box_insert (self->items_list, create_item_row (self, item->key, item->label), i);
+    }
+  g_free (self->default_key);
+  self->default_key = g_strdup (options->default_value);
+  items_changed (self);
+}
+
+void
 crm_list_items_editor_fill_options (CrmListItemsEditor *self,
                                     CrmFieldOptions    *options)
 {

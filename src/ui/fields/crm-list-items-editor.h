@@ -28,6 +28,9 @@ void       crm_list_items_editor_add_item     (CrmListItemsEditor *self,
 void       crm_list_items_editor_move_item    (CrmListItemsEditor *self,
                                                guint               from,
                                                guint               to);
+/* Shows the items of @options, keys kept, and its default. */
+void       crm_list_items_editor_set_options  (CrmListItemsEditor    *self,
+                                               const CrmFieldOptions *options);
 /* Sets @options' items in order and its default (the chosen item's key). */
 void       crm_list_items_editor_fill_options (CrmListItemsEditor *self,
                                                CrmFieldOptions    *options);

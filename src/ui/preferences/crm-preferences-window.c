@@ -12,7 +12,9 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-fields-page.h"
 #include "crm-preferences-window.h"
+#include "crm-types-page.h"
 #include "crm-users-page.h"
 
 struct _CrmPreferencesWindow
@@ -37,6 +39,8 @@ typedef AdwPreferencesPage *(*PageNew) (CrmSession *session);
 
 static const PageNew pages[] = {
   crm_users_page_new,
+  crm_fields_page_new,
+  crm_types_page_new,
   NULL,
 };
 

@@ -229,13 +229,44 @@ leaflet_folded_cb (CrmWindow  *self,
   update_header (self);
 }
 
+static gboolean
+looks_the_same (CrmEntityType *a,
+                CrmEntityType *b)
+{
+  return g_str_equal (crm_entity_type_get_name_plural (a), crm_entity_type_get_name_plural (b)) &&
+         g_strcmp0 (crm_entity_type_get_icon_name (a), crm_entity_type_get_icon_name (b)) == 0 &&
+         crm_entity_type_has_stages (a) == crm_entity_type_has_stages (b);
+}
+
+/* The catalog was reloaded: the sidebar lists the types as they are now. A
+ * type deleted while shown gives way to the first one; one renamed, given
+ * another icon or stages shows them (the list is rebuilt only then, as
+ * every field created reloads the catalog too). */
 static void
 store_changed_cb (CrmStore  *store,
                   CrmChange *change,
                   CrmWindow *self)
 {
-  if (crm_change_has_kind (change, CRM_CHANGE_CATALOG))
-    bind_sidebar (self);
+  CrmEntityType *shown, *current;
+
+  if (!crm_change_has_kind (change, CRM_CHANGE_CATALOG))
+    return;
+
+  shown = crm_element_list_get_entity_type (self->element_list);
+  current = shown != NULL ? crm_catalog_get_entity_type (get_catalog (self), crm_entity_type_get_id (shown)) : NULL;
+  if (shown != NULL && current != NULL && current != shown && !looks_the_same (shown, current))
+    crm_element_list_set_entity_type (self->element_list, current);
+
+  bind_sidebar (self);
+
+  if (shown != NULL && current == NULL)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->sidebar_list, 0);
+
+      if (first != NULL)
+        gtk_list_box_select_row (self->sidebar_list, first);
+    }
+  update_header (self);
 }
 
 /* ---- GObject ------------------------------------------------------------- */
