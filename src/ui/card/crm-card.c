@@ -34,6 +34,7 @@ struct _CrmCard
   GtkPaned         *general_paned;
   CrmHistoryView   *history_view;
   CrmStageBar      *stage_bar;
+  GtkBox           *header_actions;
   GtkLabel         *subtitle_label;
   CrmCardTabs      *tabs;
   CrmTimelinePane  *timeline_pane;
@@ -346,6 +347,7 @@ crm_card_class_init (CrmCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCard, general_paned);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, history_view);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, stage_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrmCard, header_actions);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, tabs);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, timeline_pane);
