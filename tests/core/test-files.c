@@ -396,6 +396,70 @@ test_migration (Fixture       *f,
   g_assert_false (file_is_pending (f, kept));
 }
 
+/* A pick given up is removed at once, not a day later; one the card
+ * saved, or that something refers to, is kept. */
+static void
+test_discard (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *payload = NULL;
+  gint64 given_up = add_file (f->session, "rascunho.pdf");
+  gint64 saved = add_file (f->session, "contrato.pdf");
+  gint64 attached = add_file (f->session, "anexo.pdf");
+  gint64 element_id = save_with_file (f, saved);
+
+  payload = g_strdup_printf ("{\"name\":\"anexo.pdf\",\"file_id\":%" G_GINT64_FORMAT "}", attached);
+  crm_timeline_add_entry (f->session, element_id, CRM_ENTRY_DOCUMENT, NULL, "Anexo", payload, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (crm_file_discard (f->session, given_up, &error));
+  g_assert_no_error (error);
+  g_assert_false (file_exists (f, given_up));
+
+  g_assert_true (crm_file_discard (f->session, saved, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_exists (f, saved));
+  g_assert_false (file_is_pending (f, saved));
+
+  g_assert_true (crm_file_discard (f->session, attached, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_exists (f, attached));
+  g_assert_false (file_is_pending (f, attached));
+
+  /* Twice is a mistake of the caller's: said, not ignored. */
+  g_assert_false (crm_file_discard (f->session, given_up, &error));
+  g_assert_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND);
+}
+
+/* Someone else's pick may still be saved by their open card. */
+static void
+test_discard_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmSession) colleague = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 theirs = add_file (f->session, "deles.pdf");
+  g_autoptr(CrmUserConfig) config = crm_user_config_new ();
+  gint64 user_id;
+
+  config->name = g_strdup ("Paula Reis");
+  config->login = g_strdup ("paula.reis");
+  user_id = crm_user_create (f->session, config, &error);
+  g_assert_no_error (error);
+  colleague = crm_session_new (f->store, user_id, &error);
+  g_assert_no_error (error);
+
+  before = crm_test_dump_db (f->path);
+  g_assert_false (crm_file_discard (colleague, theirs, &error));
+  g_assert_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED);
+  after = crm_test_dump_db (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (file_is_pending (f, theirs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +474,8 @@ main (int   argc,
 
   ADD ("/files/claimed-on-save", test_claimed_on_save);
   ADD ("/files/cancelled-pick", test_cancelled_pick);
+  ADD ("/files/discard", test_discard);
+  ADD ("/files/discard-refused", test_discard_refused);
   ADD ("/files/swept-after-save", test_swept_after_save);
   ADD ("/files/references-keep-files", test_references_keep_files);
   ADD ("/files/released", test_released);

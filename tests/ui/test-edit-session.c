@@ -15,6 +15,7 @@
 #include "clientele-core.h"
 #include "crm-edit-bar.h"
 #include "crm-edit-session.h"
+#include "crm-file-editor.h"
 
 #include "crm-ui-test-utils.h"
 
@@ -398,6 +399,78 @@ test_edit_bar (Fixture       *fixture,
   crm_ui_test_destroy_window (&window, 50);
 }
 
+static gboolean
+file_stored (Fixture *fixture,
+             gint64   file_id)
+{
+  g_autoptr(GBytes) contents = crm_file_load (fixture->db.session, file_id, NULL, NULL, NULL);
+
+  return contents != NULL;
+}
+
+/* Picks the file @name (written into the test's folder) in @editor's file
+ * input, as choosing it in the file chooser does; returns its id. */
+static gint64
+pick_file (Fixture        *fixture,
+           CrmValueEditor *editor,
+           const char     *name)
+{
+  g_autofree char *path = g_build_filename (fixture->db.dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *input = gtk_widget_get_first_child (GTK_WIDGET (editor));
+
+  g_assert_true (CRM_IS_FILE_EDITOR (input));
+  g_assert_true (g_file_set_contents (path, name, -1, NULL));
+  g_assert_true (crm_file_editor_add_file (CRM_FILE_EDITOR (input), file, &error));
+  g_assert_no_error (error);
+  values = crm_value_editor_get_values (editor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 1);
+  return ((CrmValue *) g_ptr_array_index (values, 0))->number;
+}
+
+/* A file picked and given up leaves nothing behind: replaced by another
+ * pick, or the edit cancelled, it is gone from the store at once; the one
+ * a save keeps stays. */
+static void
+test_cancelled_file (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmElement) after = NULL;
+  CrmValueEditor *editor;
+  CrmField *contract;
+  gint64 first, second, cancelled, field_id;
+
+  field_id = crm_field_create (fixture->db.session, crm_element_get_entity_type_id (fixture->deal),
+                               "Contrato", CRM_FIELD_TYPE_FILE, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  contract = crm_catalog_get_field (crm_store_get_catalog (fixture->db.store), field_id);
+
+  editor = crm_edit_session_edit_field (fixture->edit, contract);
+  g_assert_nonnull (editor);
+  first = pick_file (fixture, editor, "rascunho.pdf");
+  second = pick_file (fixture, editor, "contrato.pdf");
+  g_assert_false (file_stored (fixture, first));
+  g_assert_true (file_stored (fixture, second));
+  g_assert_true (crm_edit_session_save (fixture->edit, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_stored (fixture, second));
+  after = reload (fixture);
+  g_assert_cmpint (((CrmValue *) g_ptr_array_index (crm_element_get_values (after, contract), 0))->number,
+                   ==, second);
+
+  editor = crm_edit_session_edit_field (fixture->edit, contract);
+  cancelled = pick_file (fixture, editor, "outro.pdf");
+  g_assert_true (file_stored (fixture, cancelled));
+  crm_edit_session_cancel (fixture->edit);
+  g_assert_false (file_stored (fixture, cancelled));
+  /* The saved one was not the cancelled edit's to give up. */
+  g_assert_true (file_stored (fixture, second));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +488,8 @@ main (int   argc,
               fixture_set_up, test_required_from_stage, fixture_tear_down);
   g_test_add ("/ui/edit-session/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/ui/edit-session/cancelled-file", Fixture, NULL,
+              fixture_set_up, test_cancelled_file, fixture_tear_down);
   g_test_add ("/ui/edit-session/read-only", Fixture, NULL,
               fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/ui/edit-session/enter-saves", Fixture, NULL,

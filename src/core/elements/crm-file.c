@@ -276,7 +276,8 @@ is_referenced (CrmStore  *store,
                              "SELECT EXISTS (SELECT 1 FROM field_values WHERE value = ?1 "
                              "                 AND field_id IN (SELECT id FROM fields WHERE type = 'file')) "
                              "    OR EXISTS (SELECT 1 FROM documents WHERE file_id = ?1 OR pdf_file_id = ?1) "
-                             "    OR EXISTS (SELECT 1 FROM document_templates WHERE file_id = ?1)", error);
+                             "    OR EXISTS (SELECT 1 FROM document_templates WHERE file_id = ?1) "
+                             "    OR EXISTS (SELECT 1 FROM users WHERE photo_file_id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, file_id);
@@ -290,6 +291,11 @@ is_referenced (CrmStore  *store,
   return TRUE;
 }
 
+static gboolean remove_unreferenced (CrmStore    *store,
+                                     GHashTable  *candidates,
+                                     guint       *n_removed,
+                                     GError     **error);
+
 static gboolean
 sweep (CrmStore   *store,
        const char *cutoff,
@@ -297,9 +303,6 @@ sweep (CrmStore   *store,
        GError    **error)
 {
   g_autoptr(GHashTable) candidates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) in_timeline = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer key;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -318,6 +321,21 @@ sweep (CrmStore   *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _crm_store_set_error (store, error);
+  return remove_unreferenced (store, candidates, n_removed, error);
+}
+
+/* Removes the pending files of @candidates that nothing refers to. */
+static gboolean
+remove_unreferenced (CrmStore    *store,
+                     GHashTable  *candidates,
+                     guint       *n_removed,
+                     GError     **error)
+{
+  g_autoptr(GHashTable) in_timeline = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+  sqlite3_stmt *stmt;
+
   if (g_hash_table_size (candidates) == 0)
     return TRUE;
 
@@ -388,4 +406,60 @@ _crm_file_sweep (CrmStore   *store,
   if (n_removed != NULL)
     *n_removed = removed;
   return TRUE;
+}
+
+gboolean
+crm_file_discard (CrmSession  *session,
+                  gint64       file_id,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) candidates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  CrmStore *store;
+  sqlite3_stmt *stmt;
+  gboolean found, pending = FALSE;
+  gint64 added_by = 0;
+  guint removed = 0;
+
+  g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
+
+  store = crm_session_get_store (session);
+  if (!_crm_store_begin (store, error))
+    return FALSE;
+  stmt = _crm_store_prepare (store, "SELECT pending_since IS NOT NULL, ifnull (created_by, 0) "
+                                    "FROM files WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, file_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      pending = sqlite3_column_int (stmt, 0);
+      added_by = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (!found)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("This file no longer exists"));
+      goto failed;
+    }
+  /* A pick is its picker's to give up; anyone else's may still be saved. */
+  if (added_by != crm_session_get_user_id (session))
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_PERMISSION_DENIED,
+                   _("Only the person who added a file can discard it"));
+      goto failed;
+    }
+  /* Claimed since (the card was saved): it is no pick to discard. */
+  if (pending)
+    {
+      g_hash_table_add (candidates, g_memdup2 (&file_id, sizeof file_id));
+      if (!remove_unreferenced (store, candidates, &removed, error))
+        goto failed;
+    }
+  return _crm_store_commit (store, error);
+
+failed:
+  _crm_store_rollback (store);
+  return FALSE;
 }

@@ -31,4 +31,12 @@ GBytes *crm_file_load (CrmSession  *session,
                        char       **mime_type,
                        GError     **error);
 
+/* Gives up a file @session's user picked and did not keep (the edit was
+ * cancelled, another file was picked): it is removed at once, unless a
+ * save claimed it or something refers to it, which it then keeps. Refused
+ * for a file someone else added: their card may still save it. */
+gboolean crm_file_discard (CrmSession  *session,
+                           gint64       file_id,
+                           GError     **error);
+
 G_END_DECLS

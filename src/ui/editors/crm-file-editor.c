@@ -2,8 +2,9 @@
  *
  * The chosen file is stored (crm_file_add) as soon as the person picks
  * it, and the value becomes its id; the element only points to it once
- * the card is saved. A pick that is then cancelled leaves the stored file
- * unreferenced.
+ * the card is saved. The editor gives up its picks (crm_file_discard) when
+ * another file replaces one and when it goes away: the core keeps the one
+ * a save claimed, so a cancelled edit leaves no file behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +27,7 @@ struct _CrmFileEditor
   GtkFileChooserNative *chooser;
   gint64                file_id;
   GError               *pick_error;  /* why the last pick failed */
+  GArray               *picks;       /* of gint64: files this editor stored */
 };
 
 static void value_input_iface_init (CrmValueInputInterface *iface);
@@ -33,6 +35,25 @@ static void value_input_iface_init (CrmValueInputInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CrmFileEditor, crm_file_editor, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CRM_TYPE_VALUE_INPUT,
                                                       value_input_iface_init))
+
+/* Gives up the files picked here but @keep_id; failures only cost a file
+ * the sweep removes a day later. */
+static void
+discard_picks (CrmFileEditor *self,
+               gint64         keep_id)
+{
+  for (guint i = self->picks->len; i > 0; i--)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = g_array_index (self->picks, gint64, i - 1);
+
+      if (id == keep_id)
+        continue;
+      if (!crm_file_discard (self->session, id, &error))
+        g_debug ("A picked file was left to the sweep: %s", error->message);
+      g_array_remove_index_fast (self->picks, i - 1);
+    }
+}
 
 static void
 show_file (CrmFileEditor *self,
@@ -125,6 +146,8 @@ add_contents (CrmFileEditor  *self,
   if (id == 0)
     return FALSE;
   self->file_id = id;
+  g_array_append_val (self->picks, id);
+  discard_picks (self, id);
   show_file (self, name);
   return TRUE;
 }
@@ -226,11 +249,24 @@ crm_file_editor_dispose (GObject *object)
     }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* Saved or not, the edit is over: a save has claimed its file. */
+  if (self->session != NULL)
+    discard_picks (self, 0);
   g_clear_object (&self->session);
   g_clear_object (&self->field);
   g_clear_error (&self->pick_error);
 
   G_OBJECT_CLASS (crm_file_editor_parent_class)->dispose (object);
+}
+
+static void
+crm_file_editor_finalize (GObject *object)
+{
+  CrmFileEditor *self = CRM_FILE_EDITOR (object);
+
+  g_array_unref (self->picks);
+
+  G_OBJECT_CLASS (crm_file_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -240,6 +276,7 @@ crm_file_editor_class_init (CrmFileEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = crm_file_editor_dispose;
+  object_class->finalize = crm_file_editor_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
@@ -250,6 +287,7 @@ crm_file_editor_init (CrmFileEditor *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   GtkWidget *icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
 
+  self->picks = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
   gtk_widget_add_css_class (icon, "dim-label");

@@ -22,6 +22,7 @@ struct _CrmUserDialog
   CrmSession          *session;
   gint64               user_id;       /* 0 when adding */
   gint64               photo_file_id;
+  GArray              *photo_picks;   /* of gint64: photos stored here */
   gboolean             active;
   GPtrArray           *role_checks;        /* GtkCheckButton, "crm-id" data */
   GPtrArray           *department_checks;  /* GtkCheckButton, "crm-id" data */
@@ -229,6 +230,25 @@ remove_photo_action (GtkWidget  *widget,
   update_avatar (self);
 }
 
+/* Photos picked here and not kept leave at once (the core keeps the one a
+ * save claimed). */
+static void
+discard_photos (CrmUserDialog *self,
+                gint64         keep_id)
+{
+  for (guint i = self->photo_picks->len; i > 0; i--)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = g_array_index (self->photo_picks, gint64, i - 1);
+
+      if (id == keep_id)
+        continue;
+      if (!crm_file_discard (self->session, id, &error))
+        g_debug ("A picked photo was left to the sweep: %s", error->message);
+      g_array_remove_index_fast (self->photo_picks, i - 1);
+    }
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -268,6 +288,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
       return;
     }
   self->photo_file_id = id;
+  g_array_append_val (self->photo_picks, id);
+  discard_photos (self, id);
   show_error (self, NULL);
   update_avatar (self);
 }
@@ -381,6 +403,9 @@ crm_user_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_USER_DIALOG);
   g_clear_pointer (&self->role_checks, g_ptr_array_unref);
   g_clear_pointer (&self->department_checks, g_ptr_array_unref);
+  if (self->session != NULL)
+    discard_photos (self, 0);
+  g_clear_pointer (&self->photo_picks, g_array_unref);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (crm_user_dialog_parent_class)->dispose (object);
@@ -431,6 +456,7 @@ crm_user_dialog_init (CrmUserDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->role_checks = g_ptr_array_new ();
   self->department_checks = g_ptr_array_new ();
+  self->photo_picks = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->active = TRUE;
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
 }
