@@ -13,52 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "clientele-resources.h"
-#include "crm-field-dialog.h"
-#include "crm-field-rules.h"
-#include "crm-list-items-editor.h"
-
-struct _CrmFieldDialog
-{
-  AdwWindow              parent_instance;
-
-  CrmSession            *session;
-  gint64                 entity_type_id;
-  gint64                 section_id;
-  gint64                 field_id;     /* configure mode; 0 when creating */
-  CrmFieldType           field_type;   /* configure mode */
-  gboolean               edits_options; /* creating, or configuring a custom field */
-  GArray                *types;        /* CrmFieldType by type_row position */
-  GPtrArray             *link_codes;   /* entity type code by link_row position */
-  const char * const    *currencies;   /* by currency_row position */
-  gboolean               ready;
-
-  /* Template widgets */
-  AdwComboRow           *currency_row;
-  GtkStringList         *currency_model;
-  AdwComboRow           *default_boolean_row;
-  AdwEntryRow           *default_row;
-  GtkLabel              *error_label;
-  GtkRevealer           *error_revealer;
-  CrmListItemsEditor    *items_editor;
-  AdwPreferencesGroup   *items_group;
-  AdwEntryRow           *label_row;
-  GtkStringList         *link_model;
-  AdwComboRow           *link_row;
-  AdwActionRow          *multiple_row;
-  GtkSwitch             *multiple_switch;
-  GtkBox                *options_box;
-  GtkLabel              *options_error_label;
-  AdwPreferencesGroup   *options_group;
-  AdwActionRow          *precision_row;
-  GtkSpinButton         *precision_spin;
-  CrmFieldRules         *rules;
-  GtkButton             *save_button;
-  AdwComboRow           *type_row;
-  GtkLabel              *type_info_label;
-  AdwActionRow          *type_info_row;
-  GtkStringList         *type_model;
-  AdwWindowTitle        *window_title;
-};
+#include "crm-field-dialog-private.h"
 
 G_DEFINE_FINAL_TYPE (CrmFieldDialog, crm_field_dialog, ADW_TYPE_WINDOW)
 
@@ -68,137 +23,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* The positions of the boolean default drop-down. */
-enum {
-  BOOLEAN_DEFAULT_NONE,
-  BOOLEAN_DEFAULT_YES,
-  BOOLEAN_DEFAULT_NO,
-};
-
-/* ---- The type and its options ------------------------------------------- */
-
-static CrmFieldType
-get_field_type (CrmFieldDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->type_row);
-
-  if (self->field_id != 0)
-    return self->field_type;
-  if (selected >= self->types->len)
-    return CRM_FIELD_TYPE_LAST;
-  return g_array_index (self->types, CrmFieldType, selected);
-}
-
-static gboolean
-type_has_default (CrmFieldType type)
-{
-  return type == CRM_FIELD_TYPE_STRING || type == CRM_FIELD_TYPE_INTEGER ||
-         type == CRM_FIELD_TYPE_DECIMAL || type == CRM_FIELD_TYPE_MONEY ||
-         type == CRM_FIELD_TYPE_DATE;
-}
-
-static void
-update_type_rows (CrmFieldDialog *self)
-{
-  CrmFieldType type = get_field_type (self);
-  gboolean creating = self->field_id == 0;
-  gboolean precision = type == CRM_FIELD_TYPE_DECIMAL;
-  gboolean currency = type == CRM_FIELD_TYPE_MONEY;
-  gboolean link = type == CRM_FIELD_TYPE_LINK;
-  gboolean typed_default = type_has_default (type);
-  gboolean boolean_default = type == CRM_FIELD_TYPE_BOOLEAN;
-
-  /* A yes/no field holds one answer. */
-  gtk_widget_set_visible (GTK_WIDGET (self->multiple_row), creating && type != CRM_FIELD_TYPE_BOOLEAN);
-  if (type == CRM_FIELD_TYPE_BOOLEAN)
-    gtk_switch_set_active (self->multiple_switch, FALSE);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->items_group), type == CRM_FIELD_TYPE_LIST);
-  gtk_widget_set_visible (GTK_WIDGET (self->precision_row), precision);
-  gtk_widget_set_visible (GTK_WIDGET (self->currency_row), currency);
-  gtk_widget_set_visible (GTK_WIDGET (self->link_row), link);
-  gtk_widget_set_visible (GTK_WIDGET (self->default_row), typed_default);
-  gtk_widget_set_visible (GTK_WIDGET (self->default_boolean_row), boolean_default);
-  gtk_widget_set_visible (GTK_WIDGET (self->options_group),
-                          precision || currency || link || typed_default || boolean_default);
-  gtk_widget_set_visible (GTK_WIDGET (self->options_box), self->edits_options);
-}
-
-/* The C-locale text of the default typed in the interface's language, so
- * the core reads it the same whoever opens a card later. */
-static gboolean
-set_typed_default (CrmFieldDialog   *self,
-                   CrmFieldType      type,
-                   CrmFieldOptions  *options,
-                   GError          **error)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->default_row))));
-  g_autoptr(CrmValue) value = NULL;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->default_row), "error");
-  if (*text == '\0')
-    return TRUE;
-
-  value = crm_value_parse (type, options, crm_locale_get_default (), text, error);
-  if (value == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->default_row), "error");
-      return FALSE;
-    }
-  options->default_value = crm_value_to_input (value, options, crm_locale_get ("C"));
-  return TRUE;
-}
-
-/* The options the form describes, or NULL with the reason. */
-static CrmFieldOptions *
-build_options (CrmFieldDialog  *self,
-               GError         **error)
-{
-  CrmFieldType type = get_field_type (self);
-  g_autoptr(CrmFieldOptions) options = crm_field_options_new ();
-  g_autofree char *message = NULL;
-  guint selected;
-
-  if (type == CRM_FIELD_TYPE_LIST)
-    {
-      crm_list_items_editor_fill_options (self->items_editor, options);
-      if ((message = crm_list_items_editor_check (self->items_editor)) != NULL)
-        {
-          g_set_error_literal (error, CRM_ERROR, CRM_ERROR_VALIDATION, message);
-          return NULL;
-        }
-    }
-  else if (type == CRM_FIELD_TYPE_DECIMAL)
-    {
-      options->precision = (guint) gtk_spin_button_get_value_as_int (self->precision_spin);
-    }
-  else if (type == CRM_FIELD_TYPE_MONEY)
-    {
-      selected = adw_combo_row_get_selected (self->currency_row);
-      if (selected < g_strv_length ((char **) self->currencies))
-        options->currency = g_strdup (self->currencies[selected]);
-    }
-  else if (type == CRM_FIELD_TYPE_LINK)
-    {
-      selected = adw_combo_row_get_selected (self->link_row);
-      if (selected < self->link_codes->len)
-        options->link_type = g_strdup (g_ptr_array_index (self->link_codes, selected));
-    }
-  else if (type == CRM_FIELD_TYPE_BOOLEAN)
-    {
-      /* "1" and "0" read as yes and no in every language. */
-      selected = adw_combo_row_get_selected (self->default_boolean_row);
-      if (selected == BOOLEAN_DEFAULT_YES || selected == BOOLEAN_DEFAULT_NO)
-        options->default_value = g_strdup (selected == BOOLEAN_DEFAULT_YES ? "1" : "0");
-    }
-
-  if (type_has_default (type) && !set_typed_default (self, type, options, error))
-    return NULL;
-  if (!crm_field_options_validate (options, type, error))
-    return NULL;
-  return g_steal_pointer (&options);
-}
 
 /* ---- State --------------------------------------------------------------- */
 
@@ -233,11 +57,11 @@ update_validity (CrmFieldDialog *self)
       g_autoptr(CrmFieldOptions) options = NULL;
       g_autoptr(GError) error = NULL;
 
-      options = build_options (self, &error);
+      options = _crm_field_dialog_build_options (self, &error);
       gtk_label_set_text (self->options_error_label, error != NULL ? error->message : "");
       gtk_widget_set_visible (GTK_WIDGET (self->options_error_label), error != NULL);
       /* A list with no items yet is work to do, not a mistake. */
-      if (get_field_type (self) == CRM_FIELD_TYPE_LIST &&
+      if (_crm_field_dialog_get_field_type (self) == CRM_FIELD_TYPE_LIST &&
           crm_list_items_editor_get_n_items (self->items_editor) == 0)
         {
           gtk_widget_remove_css_class (GTK_WIDGET (self->options_error_label), "error");
@@ -271,10 +95,10 @@ save_new_field (CrmFieldDialog *self)
   g_autoptr(CrmFieldConfig) config = crm_field_config_new (label);
   g_autoptr(CrmFieldOptions) options = NULL;
   g_autoptr(GError) error = NULL;
-  CrmFieldType type = get_field_type (self);
+  CrmFieldType type = _crm_field_dialog_get_field_type (self);
   gint64 id;
 
-  if ((options = build_options (self, &error)) == NULL)
+  if ((options = _crm_field_dialog_build_options (self, &error)) == NULL)
     {
       show_error (self, error->message);
       return;
@@ -301,7 +125,7 @@ save_configuration (CrmFieldDialog *self)
   g_autoptr(GError) error = NULL;
 
   crm_field_rules_fill_config (self->rules, config);
-  if (self->edits_options && (config->options = build_options (self, &error)) == NULL)
+  if (self->edits_options && (config->options = _crm_field_dialog_build_options (self, &error)) == NULL)
     {
       show_error (self, error->message);
       return;
@@ -347,7 +171,7 @@ type_selected_cb (CrmFieldDialog *self)
   /* A default typed for another type rarely fits the new one. */
   gtk_editable_set_text (GTK_EDITABLE (self->default_row), "");
   adw_combo_row_set_selected (self->default_boolean_row, BOOLEAN_DEFAULT_NONE);
-  update_type_rows (self);
+  _crm_field_dialog_update_type_rows (self);
   changed_cb (self);
 }
 
@@ -365,100 +189,6 @@ dismiss_error_cb (CrmFieldDialog *self)
 }
 
 /* ---- Setting up ---------------------------------------------------------- */
-
-static void
-load_types (CrmFieldDialog *self)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  for (CrmFieldType type = 0; type < CRM_FIELD_TYPE_LAST; type++)
-    if (crm_field_type_is_user_creatable (type))
-      {
-        g_array_append_val (self->types, type);
-        g_ptr_array_add (labels, (gpointer) crm_field_type_get_label (type));
-      }
-  g_ptr_array_add (labels, NULL);
-  gtk_string_list_splice (self->type_model, 0, 0, (const char * const *) labels->pdata);
-}
-
-static void
-load_currencies (CrmFieldDialog *self)
-{
-  const char *preferred = crm_locale_get_default ()->default_currency;
-
-  self->currencies = crm_currency_get_codes ();
-  for (guint i = 0; self->currencies[i] != NULL; i++)
-    {
-      const char *code = self->currencies[i];
-      const char *symbol = crm_currency_get_symbol (code);
-      g_autofree char *text = NULL;
-
-      if (g_str_equal (symbol, code))
-        text = g_strdup (code);
-      else
-        /* Translators: a currency in a drop-down: code and symbol, "BRL (R$)". */
-        text = g_strdup_printf (_("%s (%s)"), code, symbol);
-
-      gtk_string_list_append (self->currency_model, text);
-      if (g_strcmp0 (code, preferred) == 0)
-        adw_combo_row_set_selected (self->currency_row, i);
-    }
-}
-
-static void
-load_link_types (CrmFieldDialog *self)
-{
-  GListModel *types = crm_catalog_get_entity_types (crm_store_get_catalog (crm_session_get_store (self->session)));
-
-  /* NULL: a link to any kind of element. */
-  g_ptr_array_add (self->link_codes, NULL);
-  gtk_string_list_append (self->link_model, _("Any Element"));
-  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
-    {
-      g_autoptr(CrmEntityType) type = g_list_model_get_item (types, i);
-
-      g_ptr_array_add (self->link_codes, g_strdup (crm_entity_type_get_code (type)));
-      gtk_string_list_append (self->link_model, crm_entity_type_get_name (type));
-    }
-}
-
-/* Configuring a custom field: its options as they are, those its values
- * depend on shown but fixed (the core refuses to change them). */
-static void
-load_options (CrmFieldDialog *self,
-              CrmField       *field)
-{
-  const CrmFieldOptions *options = crm_field_get_options (field);
-  CrmFieldType type = crm_field_get_field_type (field);
-
-  if (type == CRM_FIELD_TYPE_LIST)
-    crm_list_items_editor_set_options (self->items_editor, options);
-
-  gtk_spin_button_set_value (self->precision_spin, options->precision);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->precision_row), FALSE);
-
-  for (guint i = 0; i < self->link_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->link_codes, i), options->link_type) == 0)
-      adw_combo_row_set_selected (self->link_row, i);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->link_row), FALSE);
-
-  for (guint i = 0; options->currency != NULL && self->currencies[i] != NULL; i++)
-    if (g_str_equal (self->currencies[i], options->currency))
-      adw_combo_row_set_selected (self->currency_row, i);
-
-  if (type == CRM_FIELD_TYPE_BOOLEAN && options->default_value != NULL)
-    adw_combo_row_set_selected (self->default_boolean_row,
-                                g_str_equal (options->default_value, "1") ? BOOLEAN_DEFAULT_YES
-                                                                          : BOOLEAN_DEFAULT_NO);
-  else if (type_has_default (type) && options->default_value != NULL)
-    {
-      g_autoptr(CrmValue) value = crm_value_parse (type, options, crm_locale_get ("C"),
-                                                   options->default_value, NULL);
-      g_autofree char *text = value ? crm_value_to_input (value, options, crm_locale_get_default ()) : NULL;
-
-      gtk_editable_set_text (GTK_EDITABLE (self->default_row), text != NULL ? text : "");
-    }
-}
 
 static CrmFieldDialog *
 create_dialog (GtkWindow  *parent,
@@ -484,9 +214,9 @@ create_dialog (GtkWindow  *parent,
   if (entity_type != NULL)
     adw_window_title_set_subtitle (self->window_title, crm_entity_type_get_name (entity_type));
 
-  load_types (self);
-  load_currencies (self);
-  load_link_types (self);
+  _crm_field_dialog_load_types (self);
+  _crm_field_dialog_load_currencies (self);
+  _crm_field_dialog_load_link_types (self);
   crm_field_rules_load (self->rules, session, entity_type_id, field);
 
   if (field != NULL)
@@ -497,11 +227,11 @@ create_dialog (GtkWindow  *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->label_row), crm_field_get_label (field));
       gtk_button_set_label (self->save_button, _("_Save"));
       if (self->edits_options)
-        load_options (self, field);
+        _crm_field_dialog_load_options (self, field);
     }
 
   self->ready = TRUE;
-  update_type_rows (self);
+  _crm_field_dialog_update_type_rows (self);
   update_validity (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->label_row));
 
