@@ -1,6 +1,7 @@
-/* crm-pipelines-page-private.h — the page is one object in two files:
- * crm-pipelines-page.c shows the pipelines and stages and carries the
- * rows' gestures to the core; crm-pipelines-page-dialogs.c asks for a
+/* crm-pipelines-page-private.h — the page is one object in three files:
+ * crm-pipelines-page.c chooses the type and pipeline and rebuilds;
+ * crm-pipelines-page-stages.c lists the stages and carries the rows'
+ * gestures to the core; crm-pipelines-page-dialogs.c asks for a
  * pipeline's name and confirms deletions, with where elements go
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +9,7 @@
 #pragma once
 
 #include "crm-pipelines-page.h"
+#include "crm-stage-row.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +44,18 @@ CrmCatalog *_crm_pipelines_page_get_catalog (CrmPipelinesPage *self);
 GtkWindow  *_crm_pipelines_page_get_window  (CrmPipelinesPage *self);
 void        _crm_pipelines_page_add_toast   (CrmPipelinesPage *self,
                                              const char       *message);
+
+CrmPipeline *_crm_pipelines_page_get_pipeline  (CrmPipelinesPage *self);
+/* Rebuilds the page from the catalog in an idle. */
+void         _crm_pipelines_page_queue_refresh (CrmPipelinesPage *self);
+
+/* crm-pipelines-page-stages.c */
+void         _crm_pipelines_page_fill_stages     (CrmPipelinesPage *self);
+CrmStageRow *_crm_pipelines_page_find_row        (CrmPipelinesPage *self,
+                                                  gint64            stage_id);
+void         _crm_pipelines_page_add_drop_target (CrmPipelinesPage *self);
+/* A stage in progress, named and coloured anew, its name then edited. */
+void         _crm_pipelines_page_add_stage       (CrmPipelinesPage *self);
 
 /* crm-pipelines-page-dialogs.c */
 void        _crm_pipelines_page_ask_name            (CrmPipelinesPage *self,
