@@ -187,7 +187,7 @@ void
 _crm_pipelines_page_queue_refresh (CrmPipelinesPage *self)
 {
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
 }
 
 /* ---- Actions ------------------------------------------------------------- */

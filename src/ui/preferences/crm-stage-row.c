@@ -5,6 +5,8 @@
  * refuse it; the page then rebuilds its rows from the catalog, so a row
  * never shows what was not saved. The success stage's kind and place are
  * fixed (a pipeline has exactly one), so its handle and kind are inert.
+ * The name is a frameless entry: typed over in place, saved on Enter or
+ * when the focus leaves, put back with Escape.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +29,7 @@ struct _CrmStageRow
   GtkWidget         *handle;
   GtkDragSource     *drag_source;
   GtkColorButton    *color_button;
-  GtkEditableLabel  *name_label;
+  GtkEntry          *name_entry;
   GtkLabel          *count_label;
   GtkDropDown       *semantics_drop_down;
   GtkWidget         *menu_button;
@@ -113,19 +115,46 @@ color_set_cb (CrmStageRow    *self,
   g_signal_emit (self, signals[COLOR_SET], 0, color);
 }
 
-/* Enter, or the focus leaving, ends an edit; Escape has put the old
- * name back already. */
+/* Enter, or the focus leaving, saves a changed name. */
 static void
-editing_changed_cb (CrmStageRow      *self,
-                    GParamSpec       *pspec,
-                    GtkEditableLabel *label)
+commit_name (CrmStageRow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (label));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
 
-  if (gtk_editable_label_get_editing (label) || self->updating)
+  if (self->updating || g_strcmp0 (text, self->name) == 0)
     return;
-  if (g_strcmp0 (text, self->name) != 0)
-    g_signal_emit (self, signals[RENAME], 0, text);
+  /* Once: the rebuild that follows takes the focus away again. */
+  self->updating = TRUE;
+  g_signal_emit (self, signals[RENAME], 0, text);
+}
+
+static void
+name_activate_cb (CrmStageRow *self,
+                  GtkEntry    *entry)
+{
+  commit_name (self);
+}
+
+static void
+name_leave_cb (CrmStageRow             *self,
+               GtkEventControllerFocus *controller)
+{
+  commit_name (self);
+}
+
+/* Escape puts the stored name back. */
+static gboolean
+name_key_pressed_cb (CrmStageRow           *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)), self->name) == 0)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), self->name);
+  gtk_editable_set_position (GTK_EDITABLE (self->name_entry), -1);
+  return TRUE;
 }
 
 static void
@@ -215,13 +244,15 @@ crm_stage_row_class_init (CrmStageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmStageRow, drag_source);
   gtk_widget_class_bind_template_child (widget_class, CrmStageRow, handle);
   gtk_widget_class_bind_template_child (widget_class, CrmStageRow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmStageRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmStageRow, name_entry);
   gtk_widget_class_bind_template_child (widget_class, CrmStageRow, semantics_drop_down);
   gtk_widget_class_bind_template_callback (widget_class, color_set_cb);
   gtk_widget_class_bind_template_callback (widget_class, drag_begin_cb);
   gtk_widget_class_bind_template_callback (widget_class, drag_end_cb);
   gtk_widget_class_bind_template_callback (widget_class, drag_prepare_cb);
-  gtk_widget_class_bind_template_callback (widget_class, editing_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, semantics_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "stage.rename", NULL, rename_action_cb);
@@ -275,15 +306,15 @@ crm_stage_row_new (CrmStage *stage,
   name_child (GTK_WIDGET (self), "stage-row", code);
   name_child (self->handle, "stage-handle", code);
   name_child (GTK_WIDGET (self->color_button), "stage-color", code);
-  name_child (GTK_WIDGET (self->name_label), "stage-name", code);
+  name_child (GTK_WIDGET (self->name_entry), "stage-name", code);
   name_child (GTK_WIDGET (self->semantics_drop_down), "stage-semantics", code);
   name_child (self->menu_button, "stage-menu", code);
   name_child (self->delete_button, "stage-delete", code);
 
   if (gdk_rgba_parse (&rgba, crm_stage_get_color (stage)))
     gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
-  gtk_editable_set_text (GTK_EDITABLE (self->name_label), self->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_label),
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), self->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_entry),
                                   /* Translators: the accessible name of a stage's name */
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage name"),
                                   -1);
@@ -363,6 +394,6 @@ crm_stage_row_edit_name (CrmStageRow *self)
 {
   g_return_if_fail (CRM_IS_STAGE_ROW (self));
 
-  gtk_editable_label_start_editing (self->name_label);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_label));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->name_entry), 0, -1);
 }
