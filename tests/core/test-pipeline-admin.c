@@ -1,4 +1,4 @@
-/* test-pipelines.c — pipelines and stages administered: created with their
+/* test-pipeline-admin.c — pipelines and stages administered: created with their
  * stages and layout, renamed (built-in names stay translated until
  * changed), reordered, recoloured, deleted with their elements moved; and
  * every refusal (no right, the last pipeline, elements without a target,
