@@ -21,6 +21,7 @@
 #include "crm-paged-model.h"
 #include "crm-people.h"
 #include "crm-pipeline.h"
+#include "crm-pipeline-manage.h"
 #include "crm-role.h"
 #include "crm-search.h"
 #include "crm-session.h"

@@ -50,6 +50,10 @@ gboolean                 _crm_builtin_add_user_fields  (CrmStore              *s
 gint64                   _crm_builtin_add_user_pipeline (CrmStore             *store,
                                                          gint64                entity_type_id,
                                                          GError              **error);
+/* The stages a new pipeline of the type starts with: the built-in type's
+ * own, or a user-defined type's (in progress, success, failure). */
+const CrmBuiltinStage   *_crm_builtin_get_stages       (const char            *entity_type_code,
+                                                        guint                 *n_stages);
 /* The default sections of a built-in type's card, or NULL for custom types. */
 const CrmBuiltinSection *_crm_builtin_get_sections     (const char            *entity_type_code,
                                                         const char            *lead_kind_code);

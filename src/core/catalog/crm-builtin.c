@@ -347,8 +347,23 @@ _crm_builtin_add_pipeline (CrmStore              *store,
 {
   sqlite3_stmt *stmt;
   gint64 pipeline_id;
+  gboolean retire_aware;
+
+  /* Past the ids of deleted pipelines and stages (retired_ids exists from
+   * schema 7 on; the built-in pipelines are installed before). */
+  stmt = _crm_store_prepare (store, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'retired_ids'",
+                             error);
+  if (stmt == NULL)
+    return 0;
+  retire_aware = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
 
   stmt = _crm_store_prepare (store,
+                             retire_aware ?
+                             "INSERT INTO pipelines (id, entity_type_id, code, name, label_msgid, is_default, sort) "
+                             "VALUES (" CRM_NEXT_ID_SQL ("pipelines") ", ?1, ?2, ?3, ?4, "
+                             "        NOT EXISTS (SELECT 1 FROM pipelines WHERE entity_type_id = ?1), "
+                             "        (SELECT ifnull (max (sort), -1) + 1 FROM pipelines WHERE entity_type_id = ?1))" :
                              "INSERT INTO pipelines (entity_type_id, code, name, label_msgid, is_default, sort) "
                              "VALUES (?1, ?2, ?3, ?4, "
                              "        NOT EXISTS (SELECT 1 FROM pipelines WHERE entity_type_id = ?1), "
@@ -368,6 +383,9 @@ _crm_builtin_add_pipeline (CrmStore              *store,
       static const char *semantics[] = { "progress", "success", "failure" };
 
       stmt = _crm_store_prepare (store,
+                                 retire_aware ?
+                                 "INSERT INTO stages (id, pipeline_id, code, name, label_msgid, color, semantics, sort) "
+                                 "VALUES (" CRM_NEXT_ID_SQL ("stages") ", ?1, ?2, ?3, ?4, ?5, ?6, ?7)" :
                                  "INSERT INTO stages (pipeline_id, code, name, label_msgid, color, semantics, sort) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
@@ -540,6 +558,31 @@ _crm_builtin_add_user_fields (CrmStore  *store,
         return FALSE;
     }
   return TRUE;
+}
+
+const CrmBuiltinStage *
+_crm_builtin_get_stages (const char *entity_type_code,
+                         guint      *n_stages)
+{
+  static const struct {
+    const char            *code;
+    const CrmBuiltinStage *stages;
+    guint                  n_stages;
+  } table[] = {
+    { "lead",    lead_stages,    G_N_ELEMENTS (lead_stages) },
+    { "deal",    deal_stages,    G_N_ELEMENTS (deal_stages) },
+    { "quote",   quote_stages,   G_N_ELEMENTS (quote_stages) },
+    { "invoice", invoice_stages, G_N_ELEMENTS (invoice_stages) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    if (g_strcmp0 (table[i].code, entity_type_code) == 0)
+      {
+        *n_stages = table[i].n_stages;
+        return table[i].stages;
+      }
+  *n_stages = G_N_ELEMENTS (user_type_stages);
+  return user_type_stages;
 }
 
 gint64

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-fields-page.h"
+#include "crm-pipelines-page.h"
 #include "crm-preferences-window.h"
 #include "crm-types-page.h"
 #include "crm-users-page.h"
@@ -22,6 +23,7 @@ struct _CrmPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   CrmSession          *session;
+  GPtrArray           *pages;    /* of AdwPreferencesPage, not owned */
 };
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -41,8 +43,42 @@ static const PageNew pages[] = {
   crm_users_page_new,
   crm_fields_page_new,
   crm_types_page_new,
+  crm_pipelines_page_new,
   NULL,
 };
+
+/* The switcher's buttons have no names of their own: each gets its page's,
+ * "preferences-page-NAME", so end-to-end tests can click it. */
+static void
+name_switcher_buttons (GtkWidget            *widget,
+                       CrmPreferencesWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child) && g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwViewSwitcherButton"))
+        {
+          g_autofree char *label = NULL;
+
+          g_object_get (child, "label", &label, NULL);
+          for (guint i = 0; i < self->pages->len; i++)
+            {
+              AdwPreferencesPage *page = g_ptr_array_index (self->pages, i);
+              const char *title = adw_preferences_page_get_title (page);
+              const char *name = adw_preferences_page_get_name (page);
+
+              if (name != NULL && g_strcmp0 (label, title) == 0)
+                {
+                  g_autofree char *widget_name = g_strdup_printf ("preferences-page-%s", name);
+
+                  gtk_widget_set_name (child, widget_name);
+                }
+            }
+        }
+      name_switcher_buttons (child, self);
+    }
+}
 
 static void
 add_pages (CrmPreferencesWindow *self)
@@ -52,8 +88,12 @@ add_pages (CrmPreferencesWindow *self)
       AdwPreferencesPage *page = pages[i] (self->session);
 
       if (page != NULL)
-        adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+        {
+          adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+          g_ptr_array_add (self->pages, page);
+        }
     }
+  name_switcher_buttons (GTK_WIDGET (self), self);
 }
 
 /* ---- GObject ------------------------------------------------------------- */
@@ -75,6 +115,7 @@ crm_preferences_window_dispose (GObject *object)
   CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->session);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crm_preferences_window_parent_class)->dispose (object);
 }
@@ -140,6 +181,7 @@ crm_preferences_window_init (CrmPreferencesWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
   gtk_window_set_default_size (GTK_WINDOW (self), 820, 640);
   gtk_widget_set_name (GTK_WIDGET (self), "preferences-window");
+  self->pages = g_ptr_array_new ();
 }
 
 /* ---- Public API ---------------------------------------------------------- */
