@@ -6,6 +6,7 @@
 
 #include "crm-catalog.h"
 #include "crm-demo.h"
+#include "crm-convert.h"
 #include "crm-department.h"
 #include "crm-element.h"
 #include "crm-element-as-of.h"
@@ -21,6 +22,7 @@
 #include "crm-paged-model.h"
 #include "crm-people.h"
 #include "crm-pipeline.h"
+#include "crm-relations.h"
 #include "crm-role.h"
 #include "crm-search.h"
 #include "crm-session.h"
