@@ -48,6 +48,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void editor_changed_cb (CrmValueEditor *editor);
+
 static CrmCatalog *
 get_catalog (CrmConvertDialog *self)
 {
@@ -113,6 +115,7 @@ show_missing_fields (CrmConvertDialog *self)
 
           crm_value_editor_set_values (editor, crm_element_draft_get_values (draft, field));
           crm_value_editor_set_invalid (editor, TRUE);
+          g_signal_connect (editor, "changed", G_CALLBACK (editor_changed_cb), NULL);
           gtk_widget_set_name (GTK_WIDGET (editor), name);
           gtk_widget_set_hexpand (GTK_WIDGET (editor), TRUE);
           gtk_widget_set_valign (GTK_WIDGET (editor), GTK_ALIGN_CENTER);
@@ -164,6 +167,12 @@ rebuild (CrmConvertDialog *self)
 }
 
 /* ---- Callbacks ----------------------------------------------------------- */
+
+static void
+editor_changed_cb (CrmValueEditor *editor)
+{
+  crm_value_editor_set_invalid (editor, FALSE);
+}
 
 static void
 check_toggled_cb (CrmConvertDialog *self,
