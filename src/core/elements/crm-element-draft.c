@@ -129,6 +129,9 @@ settle_lead_kind (CrmElementDraft *self)
 
   if (type == NULL || !g_str_equal (crm_entity_type_get_code (type), "lead"))
     return;
+  /* An unknown kind is the caller's mistake: validation names it. */
+  if (self->lead_kind_id != 0 && crm_catalog_get_lead_kind_name (catalog, self->lead_kind_id) == NULL)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (links) && !linked; i++)
     {
       CrmField *field = crm_catalog_find_field (catalog, self->entity_type_id, links[i]);
