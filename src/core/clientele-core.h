@@ -6,6 +6,7 @@
 
 #include "crm-catalog.h"
 #include "crm-demo.h"
+#include "crm-convert.h"
 #include "crm-department.h"
 #include "crm-element.h"
 #include "crm-element-as-of.h"
@@ -22,6 +23,7 @@
 #include "crm-people.h"
 #include "crm-pipeline.h"
 #include "crm-pipeline-manage.h"
+#include "crm-relations.h"
 #include "crm-role.h"
 #include "crm-search.h"
 #include "crm-session.h"

@@ -172,12 +172,13 @@ test_tabs_shown (Fixture       *fixture,
   GtkWidget *general = find_in_card (fixture, "tab-general");
   GtkWidget *history = find_in_card (fixture, "tab-history");
 
-  /* General and History, in the default order, and nothing empty. */
+  /* General, Dependencies and History, in the default order, and
+   * nothing empty. */
   g_assert_true (GTK_IS_TOGGLE_BUTTON (general));
   g_assert_true (GTK_IS_TOGGLE_BUTTON (history));
   g_assert_true (is_before (general, history));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (find_in_card (fixture, "tab-dependencies")));
   g_assert_null (find_in_card (fixture, "tab-products"));
-  g_assert_null (find_in_card (fixture, "tab-dependencies"));
   g_assert_null (find_in_card (fixture, "tab-documents"));
 
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (general)));
@@ -356,7 +357,10 @@ test_reorder (Fixture       *fixture,
   done = find_in_card (fixture, "tabs-done-button");
   g_assert_true (gtk_widget_get_mapped (done));
 
-  /* The keyboard's way: History one step to the left. */
+  /* The keyboard's way: History two steps to the left, past
+   * Dependencies. */
+  gtk_widget_activate_action (tabs, "tabs.move-left", "s", "history");
+  crm_ui_test_iterate_for (50);
   gtk_widget_activate_action (tabs, "tabs.move-left", "s", "history");
   crm_ui_test_iterate_for (50);
 

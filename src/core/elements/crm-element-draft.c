@@ -114,6 +114,35 @@ settle_files (CrmElementDraft  *self,
   return TRUE;
 }
 
+/* A lead from a client the CRM knows — its contact or company link is
+ * filled — is a repeat lead, with the repeat-lead card; a lead whose
+ * links are both cleared is a regular one again. Decided on every save,
+ * so the kind always follows the links. */
+static void
+settle_lead_kind (CrmElementDraft *self)
+{
+  CrmCatalog *catalog = get_catalog (self);
+  CrmEntityType *type = crm_catalog_get_entity_type (catalog, self->entity_type_id);
+  static const char *links[] = { "contact", "company" };
+  gboolean linked = FALSE;
+  gint64 kind;
+
+  if (type == NULL || !g_str_equal (crm_entity_type_get_code (type), "lead"))
+    return;
+  /* An unknown kind is the caller's mistake: validation names it. */
+  if (self->lead_kind_id != 0 && crm_catalog_get_lead_kind_name (catalog, self->lead_kind_id) == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (links) && !linked; i++)
+    {
+      CrmField *field = crm_catalog_find_field (catalog, self->entity_type_id, links[i]);
+
+      linked = field != NULL && _crm_element_draft_final_values (self, field) != NULL;
+    }
+  kind = crm_catalog_find_lead_kind (catalog, linked ? "repeat" : "regular");
+  if (kind != 0)
+    self->lead_kind_id = kind;
+}
+
 /* ---- Public API ------------------------------------------------------------------- */
 
 CrmElementDraft *
@@ -374,6 +403,7 @@ crm_element_draft_save (CrmElementDraft  *self,
   g_return_val_if_fail (CRM_IS_ELEMENT_DRAFT (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
+  settle_lead_kind (self);
   if (!_crm_element_draft_check (self, &title, error))
     return 0;
 

@@ -41,6 +41,7 @@ struct _CrmTimelineEntry
   char           *change_label;
   char           *change_old;
   char           *change_new;
+  gint64          linked_id;        /* link entries: the other element */
 };
 
 G_DEFINE_FINAL_TYPE (CrmTimelineEntry, crm_timeline_entry, G_TYPE_OBJECT)
@@ -204,6 +205,42 @@ render_field_change (CrmTimelineEntry *self,
                                    *self->change_new ? self->change_new : "—");
 }
 
+/* "Created from Lead #12 “…”" on the new element, "Deal #305 “…” created
+ * from this element" on its source: the type named in the reader's
+ * language, the title as it was then. */
+static void
+render_link (CrmTimelineEntry *self,
+             CrmSession       *session)
+{
+  CrmCatalog *catalog = session != NULL ? crm_store_get_catalog (crm_session_get_store (session)) : NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *number = NULL;
+  CrmEntityType *type;
+  JsonObject *object;
+  const char *type_name, *title, *role;
+
+  if (self->payload == NULL ||
+      !json_parser_load_from_data (parser, self->payload, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  object = json_node_get_object (json_parser_get_root (parser));
+
+  self->linked_id = json_object_get_int_member_with_default (object, "element", 0);
+  type = catalog != NULL
+         ? crm_catalog_get_entity_type (catalog, json_object_get_int_member_with_default (object, "entity_type", 0))
+         : NULL;
+  type_name = type != NULL ? crm_entity_type_get_name (type) : _("Element");
+  title = json_object_get_string_member_with_default (object, "title", "");
+  role = json_object_get_string_member_with_default (object, "role", "");
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, self->linked_id);
+  if (g_str_equal (role, "source"))
+    /* Translators: on the timeline of an element created from another: "Created from Lead #12 “Site novo”" */
+    self->summary = g_strdup_printf (_("Created from %s #%s “%s”"), type_name, number, title);
+  else
+    /* Translators: on the timeline of an element another was created from: "Deal #305 “Site novo” created from this element" */
+    self->summary = g_strdup_printf (_("%s #%s “%s” created from this element"), type_name, number, title);
+}
+
 static void
 ensure_rendered (CrmTimelineEntry *self)
 {
@@ -219,6 +256,8 @@ ensure_rendered (CrmTimelineEntry *self)
     render_field_change (self, session);
   else if (self->kind == CRM_ENTRY_STAGE_CHANGE)
     render_stage_change (self, session);
+  else if (self->kind == CRM_ENTRY_LINK)
+    render_link (self, session);
 }
 
 CrmTimelineEntry *
@@ -244,7 +283,8 @@ _crm_timeline_entry_new_from_row (CrmSession   *session,
   author = crm_catalog_get_user (crm_store_get_catalog (store), self->author_id);
   self->author_name = author ? g_strdup (crm_user_get_name (author)) : NULL;
 
-  if (self->kind == CRM_ENTRY_FIELD_CHANGE || self->kind == CRM_ENTRY_STAGE_CHANGE)
+  if (self->kind == CRM_ENTRY_FIELD_CHANGE || self->kind == CRM_ENTRY_STAGE_CHANGE ||
+      self->kind == CRM_ENTRY_LINK)
     g_weak_ref_set (&self->reader, session);
   else
     self->rendered = TRUE;
@@ -372,4 +412,13 @@ crm_timeline_entry_get_field_id (CrmTimelineEntry *self)
 
   ensure_rendered (self);
   return self->change_field_id;
+}
+
+gint64
+crm_timeline_entry_get_linked_element_id (CrmTimelineEntry *self)
+{
+  g_return_val_if_fail (CRM_IS_TIMELINE_ENTRY (self), 0);
+
+  ensure_rendered (self);
+  return self->linked_id;
 }

@@ -69,6 +69,9 @@ gboolean      crm_timeline_entry_get_change      (CrmTimelineEntry  *self,
                                                   char             **new_text);
 /* The changed field's id; 0 for other kinds and hidden fields. */
 gint64        crm_timeline_entry_get_field_id    (CrmTimelineEntry *self);
+/* For a link entry ("Created from Lead #12 …"): the other element's id;
+ * 0 for other kinds. */
+gint64        crm_timeline_entry_get_linked_element_id (CrmTimelineEntry *self);
 
 /* ---- Reading more than a page ------------------------------------------ */
 

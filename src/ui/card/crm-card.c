@@ -12,7 +12,9 @@
 #include <adwaita.h>
 
 #include "crm-card.h"
+#include "crm-card-create-private.h"
 #include "crm-card-tabs.h"
+#include "crm-dependencies-view.h"
 #include "crm-fields-pane.h"
 #include "crm-history-view.h"
 #include "crm-stage-bar.h"
@@ -30,6 +32,8 @@ struct _CrmCard
   gulong            store_changed_id;
 
   /* Template widgets */
+  GtkMenuButton    *create_button;
+  CrmDependenciesView *dependencies_view;
   CrmFieldsPane    *fields_pane;
   GtkPaned         *general_paned;
   CrmHistoryView   *history_view;
@@ -153,7 +157,9 @@ show_element (CrmCard    *self,
   crm_fields_pane_set_element (self->fields_pane, self->session, element, layout);
   crm_timeline_pane_set_element (self->timeline_pane, self->session, crm_element_get_id (element));
   crm_history_view_set_element (self->history_view, self->session, crm_element_get_id (element));
-  /* Only tabs with a page show: General and History for now. */
+  crm_dependencies_view_set_element (self->dependencies_view, self->session, crm_element_get_id (element));
+  _crm_card_create_update (self->create_button, self->session, element);
+  /* Only tabs with a page show: General, Dependencies and History for now. */
   crm_card_tabs_set_layout (self->tabs, self->session, layout);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELEMENT]);
@@ -234,6 +240,30 @@ paned_max_position_cb (CrmCard    *self,
                 NULL);
 
   gtk_paned_set_position (paned, CLAMP ((int) (width * FIELDS_SHARE), min_position, MAX (min_position, max_position)));
+}
+
+static void
+create_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrmCard *self = CRM_CARD (widget);
+
+  if (self->element != NULL)
+    _crm_card_create_start (widget, self->session, crm_element_get_id (self->element),
+                            g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+convert_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CrmCard *self = CRM_CARD (widget);
+
+  if (self->element != NULL)
+    _crm_card_create_start (widget, self->session, crm_element_get_id (self->element),
+                            "contact,company,deal", TRUE);
 }
 
 /* ---- GObject ------------------------------------------------------------- */
@@ -337,12 +367,15 @@ crm_card_class_init (CrmCardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CRM_TYPE_CARD_TABS);
+  g_type_ensure (CRM_TYPE_DEPENDENCIES_VIEW);
   g_type_ensure (CRM_TYPE_FIELDS_PANE);
   g_type_ensure (CRM_TYPE_HISTORY_VIEW);
   g_type_ensure (CRM_TYPE_STAGE_BAR);
   g_type_ensure (CRM_TYPE_TIMELINE_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clientele/Clientele/crm-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmCard, create_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmCard, dependencies_view);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, fields_pane);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, general_paned);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, history_view);
@@ -354,6 +387,9 @@ crm_card_class_init (CrmCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCard, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, paned_max_position_cb);
+
+  gtk_widget_class_install_action (widget_class, "card.create", "s", create_action_cb);
+  gtk_widget_class_install_action (widget_class, "card.convert", NULL, convert_action_cb);
 
   gtk_widget_class_set_css_name (widget_class, "crm-card");
 }
@@ -423,6 +459,8 @@ crm_card_clear (CrmCard *self)
   crm_fields_pane_set_element (self->fields_pane, NULL, NULL, NULL);
   crm_timeline_pane_set_element (self->timeline_pane, NULL, 0);
   crm_history_view_set_element (self->history_view, NULL, 0);
+  crm_dependencies_view_set_element (self->dependencies_view, NULL, 0);
+  _crm_card_create_update (self->create_button, NULL, NULL);
   crm_card_tabs_set_layout (self->tabs, NULL, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELEMENT]);

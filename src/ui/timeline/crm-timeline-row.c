@@ -16,6 +16,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -115,6 +117,21 @@ query_tooltip_cb (GtkWidget      *widget,
 
 /* ---- GObject ------------------------------------------------------------- */
 
+static gboolean
+text_activate_link_cb (GtkLabel       *label,
+                       const char     *uri,
+                       CrmTimelineRow *self)
+{
+  gint64 id;
+
+  if (!g_str_has_prefix (uri, "element:"))
+    return FALSE;
+  id = g_ascii_strtoll (uri + strlen ("element:"), NULL, 10);
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-element", "x", id);
+  return TRUE;
+}
+
 static void
 crm_timeline_row_dispose (GObject *object)
 {
@@ -207,6 +224,7 @@ crm_timeline_row_init (CrmTimelineRow *self)
   /* For the end-to-end tests: the rows' parts, top to bottom. */
   gtk_widget_set_name (GTK_WIDGET (self->author_label), "timeline-author");
   gtk_widget_set_name (GTK_WIDGET (self->text_label), "timeline-text");
+  g_signal_connect (self->text_label, "activate-link", G_CALLBACK (text_activate_link_cb), self);
   gtk_widget_set_name (GTK_WIDGET (self->time_label), "timeline-time");
 
   gtk_menu_button_set_create_popup_func (self->menu_button, _crm_timeline_row_create_popup_cb, self, NULL);
@@ -283,7 +301,17 @@ crm_timeline_row_set_entry (CrmTimelineRow   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->edited_label), crm_timeline_entry_get_edited_at (entry) != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->pin_image), self->show_pin && crm_timeline_entry_is_pinned (entry));
   gtk_label_set_text (self->author_label, author);
-  gtk_label_set_text (self->text_label, summary != NULL ? summary : "");
+  if (crm_timeline_entry_get_linked_element_id (entry) != 0 && summary != NULL)
+    {
+      /* "Created from Lead #12 …" opens that lead. */
+      g_autofree char *escaped = g_markup_escape_text (summary, -1);
+      g_autofree char *markup = g_strdup_printf ("<a href=\"element:%" G_GINT64_FORMAT "\">%s</a>",
+                                                 crm_timeline_entry_get_linked_element_id (entry), escaped);
+
+      gtk_label_set_markup (self->text_label, markup);
+    }
+  else
+    gtk_label_set_text (self->text_label, summary != NULL ? summary : "");
   gtk_widget_set_visible (GTK_WIDGET (self->text_label),
                           summary != NULL && *summary != '\0' && !crm_timeline_row_get_editing (self));
 
