@@ -25,6 +25,7 @@
 #include "crm-search.h"
 #include "crm-session.h"
 #include "crm-stage.h"
+#include "crm-stage-summary.h"
 #include "crm-store.h"
 #include "crm-timeline-entry.h"
 #include "crm-timeline-model.h"
