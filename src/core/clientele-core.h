@@ -11,6 +11,7 @@
 #include "crm-element-as-of.h"
 #include "crm-element-draft.h"
 #include "crm-element-list-model.h"
+#include "crm-element-move.h"
 #include "crm-entity-type.h"
 #include "crm-error.h"
 #include "crm-field.h"
