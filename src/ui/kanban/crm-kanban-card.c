@@ -131,10 +131,13 @@ drag_begin_cb (GtkDragSource *source,
                CrmKanbanCard *self)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+  g_autoptr(GdkPaintable) image = NULL;
   double x, y;
 
+  /* The card as it is now: the dimming below is for the one left behind. */
+  image = gdk_paintable_get_current_image (paintable);
   gtk_gesture_get_point (GTK_GESTURE (source), NULL, &x, &y);
-  gtk_drag_source_set_icon (source, paintable, (int) x, (int) y);
+  gtk_drag_source_set_icon (source, image, (int) x, (int) y);
   gtk_widget_add_css_class (GTK_WIDGET (self), "crm-dragged");
 }
 
