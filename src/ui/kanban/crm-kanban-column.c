@@ -20,8 +20,10 @@
 #include "crm-stage-move.h"
 #include "crm-stage-style.h"
 
-/* A screenful of cards and some: the next page loads while scrolling. */
-#define PAGE_SIZE 30
+/* A screenful of cards and a little more: GTK 4.8's list view makes a
+ * widget for every item it has before the first frame, so a bigger first
+ * page only slows the board down; the next pages load while scrolling. */
+#define PAGE_SIZE 12
 
 struct _CrmKanbanColumn
 {
