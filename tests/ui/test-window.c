@@ -230,6 +230,9 @@ test_card_comment (Fixture       *fixture,
   n_before = g_list_model_get_n_items (model);
   g_assert_cmpuint (n_before, >, 0);
   g_assert_true (crm_ui_test_iterate_until (has_children, timeline, 5000));
+  /* Rows near the end ask for the next page, on an idle: count after it. */
+  crm_ui_test_iterate_for (200);
+  n_before = g_list_model_get_n_items (model);
 
   /* Nothing to send yet. */
   g_assert_false (gtk_widget_is_sensitive (send));
