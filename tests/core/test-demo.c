@@ -591,6 +591,50 @@ test_default_fill (Fixture       *fixture,
   g_assert_cmpuint (n_repeat, <, size->leads / 2);
 }
 
+/* The corporate pipeline's "Contrato" stage asks for the contract number:
+ * the deals before it lack one, the deals there and after have it. */
+static void
+test_gated_stage (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CrmCatalog *catalog = crm_store_get_catalog (fixture->store);
+  g_autoptr(CrmElementListModel) deals = NULL;
+  g_autoptr(CrmPipeline) corporate = NULL;
+  g_autoptr(CrmStage) contract = NULL;
+  guint n_before = 0, n_after = 0;
+
+  fill (fixture, &small_size, 7);
+
+  corporate = g_list_model_get_item (crm_catalog_get_pipelines (catalog, type_id (fixture, "deal")), 1);
+  contract = g_list_model_get_item (crm_pipeline_get_stages (corporate), 3);
+  g_assert_cmpstr (crm_stage_get_code (contract), ==, "contract");
+
+  deals = list_all (fixture, "deal", CRM_ELEMENT_SORT_TITLE);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (deals)); i++)
+    {
+      g_autoptr(CrmElement) row = g_list_model_get_item (G_LIST_MODEL (deals), i);
+      g_autoptr(CrmElement) deal = NULL;
+      g_autoptr(GPtrArray) missing = NULL;
+
+      if (crm_element_get_pipeline_id (row) != crm_pipeline_get_id (corporate))
+        continue;
+      deal = load (fixture, row);
+      missing = crm_element_get_missing_at_stage (fixture->session, deal, crm_stage_get_id (contract));
+      if (crm_pipeline_get_stage_index (corporate, crm_element_get_stage_id (deal)) < 3)
+        {
+          g_assert_cmpuint (missing->len, ==, 1);
+          g_assert_cmpstr (crm_field_get_label (g_ptr_array_index (missing, 0)), ==, "Número do contrato");
+          n_before++;
+        }
+      else
+        {
+          g_assert_cmpuint (missing->len, ==, 0);
+          n_after++;
+        }
+    }
+  g_assert_cmpuint (n_before, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +647,7 @@ main (int   argc,
   ADD ("counts", test_counts);
   ADD ("people", test_people);
   ADD ("pipelines", test_pipelines);
+  ADD ("gated-stage", test_gated_stage);
   ADD ("values", test_values);
   ADD ("timeline", test_timeline);
   ADD ("repeatable", test_repeatable);

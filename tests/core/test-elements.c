@@ -322,7 +322,7 @@ test_update_logs_changes (Fixture       *fixture,
   summary = crm_timeline_entry_dup_summary (newest);
   /* Both entries share a time stamp; the later id comes first. */
   g_assert_true (g_str_equal (summary, "Amount: BRL 1000.00 → BRL 1500.00") ||
-                 g_str_equal (summary, "Stage: New → Preparing documents"));
+                 g_str_equal (summary, "Stage changed from New to Preparing documents"));
 }
 
 static void

@@ -804,7 +804,7 @@ test_stage_change (Fixture       *f,
   stage_changes = entries_of_kind (f, deal, CRM_ENTRY_STAGE_CHANGE);
   g_assert_cmpuint (stage_changes->len, ==, 1);
   summary = crm_timeline_entry_dup_summary (g_ptr_array_index (stage_changes, 0));
-  g_assert_cmpstr (summary, ==, "Stage: New → Preparing documents");
+  g_assert_cmpstr (summary, ==, "Stage changed from New to Preparing documents");
   payload = parse_object (parser, crm_timeline_entry_get_payload (g_ptr_array_index (stage_changes, 0)));
   g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, new_stage);
   g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, next_stage);

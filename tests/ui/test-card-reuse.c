@@ -310,7 +310,7 @@ test_same_layout_keeps_widgets (Fixture       *fixture,
   for (guint i = 0; i < chips_after->len; i++)
     g_assert_true (g_ptr_array_index (chips_after, i) == g_ptr_array_index (chips_before, i));
   g_assert_nonnull (current);
-  stage_name = g_strdup_printf ("stage-%s", crm_stage_get_code (crm_catalog_get_stage (catalog, crm_element_get_stage_id (second))));
+  stage_name = g_strdup_printf ("stage-chip-%s", crm_stage_get_code (crm_catalog_get_stage (catalog, crm_element_get_stage_id (second))));
   g_strdelimit (stage_name, "_", '-');
   g_assert_cmpstr (gtk_widget_get_name (current), ==, stage_name);
 

@@ -215,6 +215,18 @@ fill_deal (DemoContext     *ctx,
   _crm_demo_set_link (ctx, draft, "contact", deal->contact_id);
   _crm_demo_set_link (ctx, draft, "company", deal->company_id);
   _crm_demo_set_key (ctx, draft, "deal_type", service->deal_type);
+  if (ctx->contract != NULL && stage != NULL && pipeline_id == ctx->corporate_id)
+    {
+      CrmPipeline *pipeline = crm_catalog_get_pipeline (ctx->catalog, pipeline_id);
+      g_autofree char *number = g_strdup_printf ("CT-%u-%04u", 2025 + pick (ctx, 2), 1 + pick (ctx, 9999));
+
+      /* Deals past "Contrato" have theirs; the others get one when they
+       * move there. */
+      if (crm_pipeline_get_stage_index (pipeline, crm_stage_get_id (stage)) >=
+          crm_pipeline_get_stage_index (pipeline, ctx->contract_stage) &&
+          !crm_element_draft_set_input (draft, ctx->contract, crm_locale_get ("C"), number, error))
+        return FALSE;
+    }
   _crm_demo_set_key (ctx, draft, "source", PICK (ctx, demo_sources));
   return _crm_demo_set_inputs (draft, error, "title", title, "amount", amount, "start_date", start,
                                "close_date", close, "probability", probability,

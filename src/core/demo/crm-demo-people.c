@@ -11,8 +11,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "crm-builtin-private.h"
+#include "crm-catalog-private.h"
 #include "crm-demo-private.h"
 #include "crm-error.h"
+#include "crm-layout.h"
 #include "crm-store-private.h"
 
 /* ---- Statements ---------------------------------------------------------- */
@@ -208,4 +210,40 @@ _crm_demo_add_corporate_pipeline (DemoContext  *ctx,
                                                  demo_corporate_stages,
                                                  G_N_ELEMENTS (demo_corporate_stages), error);
   return ctx->corporate_id != 0;
+}
+
+gboolean
+_crm_demo_add_contract_field (DemoContext  *ctx,
+                              GError      **error)
+{
+  CrmEntityType *deal = crm_catalog_find_entity_type (ctx->catalog, "deal");
+  gint64 deal_type = crm_entity_type_get_id (deal);
+  g_autoptr(CrmFieldConfig) config = crm_field_config_new ("Número do contrato");
+  g_autoptr(CrmLayout) layout = NULL;
+  g_autoptr(CrmLayoutSection) section = NULL;
+  GListModel *stages = crm_pipeline_get_stages (crm_catalog_get_pipeline (ctx->catalog, ctx->corporate_id));
+  gint64 field_id;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages) && ctx->contract_stage == 0; i++)
+    {
+      g_autoptr(CrmStage) stage = g_list_model_get_item (stages, i);
+
+      if (g_str_equal (crm_stage_get_code (stage), "contract"))
+        ctx->contract_stage = crm_stage_get_id (stage);
+    }
+
+  /* On the pipeline's card, at the end of its first section. */
+  layout = crm_layout_resolve (ctx->session, deal_type, ctx->corporate_id, 0, error);
+  if (layout == NULL)
+    return FALSE;
+  section = g_list_model_get_item (crm_layout_get_sections (layout), 0);
+
+  config->required_mode = ctx->contract_stage != 0 ? CRM_REQUIRED_FROM_STAGE : CRM_REQUIRED_NEVER;
+  config->required_stage_id = ctx->contract_stage;
+  field_id = crm_field_create_full (ctx->session, deal_type, CRM_FIELD_TYPE_STRING, FALSE, NULL, config,
+                                    section != NULL ? crm_layout_section_get_id (section) : 0, G_MAXUINT, error);
+  if (field_id == 0 || !_crm_catalog_reload (ctx->catalog, error))
+    return FALSE;
+  ctx->contract = crm_catalog_get_field (ctx->catalog, field_id);
+  return TRUE;
 }

@@ -94,6 +94,8 @@ typedef struct
   gint64             colleagues[G_N_ELEMENTS (demo_colleagues)];
   GArray            *sellers;        /* user ids */
   gint64             corporate_id;   /* the second deal pipeline */
+  CrmField          *contract;       /* required from its "Contrato" stage on */
+  gint64             contract_stage;
   GArray            *companies;      /* DemoCompany */
   GArray            *contacts;       /* DemoContact */
   GArray            *deals;          /* DemoDeal */
@@ -144,6 +146,10 @@ pick_seller (DemoContext *ctx)
 gboolean         _crm_demo_add_people             (DemoContext            *ctx,
                                                    GError                **error);
 gboolean         _crm_demo_add_corporate_pipeline (DemoContext            *ctx,
+                                                   GError                **error);
+/* "Número do contrato", required from the corporate pipeline's "Contrato"
+ * stage on, so moving a deal there asks for it. */
+gboolean         _crm_demo_add_contract_field     (DemoContext            *ctx,
                                                    GError                **error);
 
 /* ---- crm-demo-values.c --------------------------------------------------------- */

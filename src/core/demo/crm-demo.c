@@ -141,6 +141,7 @@ crm_demo_fill (CrmSession         *session,
   ok = _crm_demo_add_people (&ctx, error) &&
        _crm_demo_add_corporate_pipeline (&ctx, error) &&
        _crm_catalog_reload (ctx.catalog, error) &&
+       _crm_demo_add_contract_field (&ctx, error) &&
        add_elements (&ctx, error);
   demo_context_clear (&ctx);
 

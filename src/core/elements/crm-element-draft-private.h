@@ -27,6 +27,7 @@ struct _CrmElementDraft
   GHashTable *changes;          /* field id → GPtrArray of CrmValue */
   GPtrArray  *invalid_fields;   /* of CrmField */
   GDateTime  *created_at;
+  char       *stage_reason;     /* for the stage-change entry; NULL: none */
 };
 
 #define ID_KEY(id) ((gpointer)(gintptr)(id))
@@ -55,6 +56,12 @@ gint64     _crm_element_draft_update       (CrmElementDraft  *self,
                                             const char       *title,
                                             const char       *now,
                                             GError          **error);
+/* The payload of a stage-change entry: {"from","to","from_name",
+ * "to_name"} and "reason" when not NULL. */
+char      *_crm_element_stage_payload      (CrmCatalog       *catalog,
+                                            gint64            from,
+                                            gint64            to,
+                                            const char       *reason);
 void       _crm_element_draft_index        (CrmElementDraft  *self,
                                             gint64            element_id,
                                             const char       *title);

@@ -35,6 +35,7 @@ crm_element_draft_finalize (GObject *object)
   g_clear_pointer (&self->changes, g_hash_table_unref);
   g_clear_pointer (&self->invalid_fields, g_ptr_array_unref);
   g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_clear_pointer (&self->stage_reason, g_free);
 
   G_OBJECT_CLASS (crm_element_draft_parent_class)->finalize (object);
 }

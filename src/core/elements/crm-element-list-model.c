@@ -26,6 +26,7 @@ struct _CrmElementListModel
   char           *fts_query;   /* what FTS5 gets, or NULL */
   gboolean        fts_rare;    /* few matches: let the index drive the query */
   gboolean        own_only;    /* the reader sees only their own elements */
+  gboolean        with_values; /* items carry their values (kanban cards) */
   CrmElementSort  sort;
 };
 
@@ -206,6 +207,11 @@ crm_element_list_model_load_page (CrmPagedModel  *model,
       g_prefix_error (error, "Could not list elements: ");
       return FALSE;
     }
+  /* After the page's statement is reset: the values' own statement is
+   * a cached one too. */
+  for (guint i = 0; self->with_values && i < page->len; i++)
+    if (!_crm_element_load_values (g_ptr_array_index (page, i), self->session, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -227,6 +233,8 @@ crm_element_list_model_load_item (CrmPagedModel *model,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     element = _crm_element_new_from_row (stmt, 0);
   sqlite3_reset (stmt);
+  if (element != NULL && self->with_values && !_crm_element_load_values (element, self->session, NULL))
+    g_clear_object (&element);
   return element;
 }
 
@@ -342,23 +350,49 @@ crm_element_list_model_init (CrmElementListModel *self)
 
 /* ---- Public API ----------------------------------------------------------------- */
 
-CrmElementListModel *
-crm_element_list_model_new (CrmSession *session,
-                            gint64      entity_type_id)
+static CrmElementListModel *
+model_new (CrmSession *session,
+           gint64      entity_type_id,
+           gint64      stage_id,
+           guint       page_size,
+           gboolean    with_values)
 {
   CrmElementListModel *self;
-
-  g_return_val_if_fail (CRM_IS_SESSION (session), NULL);
 
   self = g_object_new (CRM_TYPE_ELEMENT_LIST_MODEL,
                        "store", crm_session_get_store (session),
                        NULL);
   self->session = g_object_ref (session);
   self->entity_type_id = entity_type_id;
+  self->stage_id = stage_id;
+  self->with_values = with_values;
+  if (page_size > 0)
+    crm_paged_model_set_page_size (CRM_PAGED_MODEL (self), page_size);
   g_signal_connect_object (crm_session_get_store (session), "changed",
                            G_CALLBACK (store_changed_cb), self, 0);
   crm_paged_model_load_more (CRM_PAGED_MODEL (self));
   return self;
+}
+
+CrmElementListModel *
+crm_element_list_model_new (CrmSession *session,
+                            gint64      entity_type_id)
+{
+  g_return_val_if_fail (CRM_IS_SESSION (session), NULL);
+
+  return model_new (session, entity_type_id, 0, 0, FALSE);
+}
+
+CrmElementListModel *
+crm_element_list_model_new_for_stage (CrmSession *session,
+                                      gint64      entity_type_id,
+                                      gint64      stage_id,
+                                      guint       page_size)
+{
+  g_return_val_if_fail (CRM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (stage_id > 0, NULL);
+
+  return model_new (session, entity_type_id, stage_id, page_size, TRUE);
 }
 
 gint64

@@ -32,6 +32,15 @@ G_DECLARE_FINAL_TYPE (CrmElementListModel, crm_element_list_model, CRM, ELEMENT_
 
 CrmElementListModel *crm_element_list_model_new        (CrmSession          *session,
                                                         gint64               entity_type_id);
+/* A kanban column: the elements of one stage, most recently changed
+ * first, each with the values the session may see (a card shows its
+ * amount and client); the first page (@page_size, 0 for the default) is
+ * read at once. A move arrives as an update that leaves one column's
+ * model and enters the other's. */
+CrmElementListModel *crm_element_list_model_new_for_stage (CrmSession *session,
+                                                           gint64      entity_type_id,
+                                                           gint64      stage_id,
+                                                           guint       page_size);
 gint64               crm_element_list_model_get_entity_type_id (CrmElementListModel *self);
 void                 crm_element_list_model_set_search (CrmElementListModel *self,
                                                         const char          *search);

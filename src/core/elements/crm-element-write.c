@@ -78,10 +78,11 @@ values_equal (GPtrArray *a,
   return TRUE;
 }
 
-static char *
-stage_payload (CrmCatalog *catalog,
-               gint64      from,
-               gint64      to)
+char *
+_crm_element_stage_payload (CrmCatalog *catalog,
+                            gint64      from,
+                            gint64      to,
+                            const char *reason)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -97,6 +98,11 @@ stage_payload (CrmCatalog *catalog,
   json_builder_add_string_value (builder, from_stage ? crm_stage_get_name (from_stage) : "");
   json_builder_set_member_name (builder, "to_name");
   json_builder_add_string_value (builder, to_stage ? crm_stage_get_name (to_stage) : "");
+  if (reason != NULL)
+    {
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, reason);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -217,8 +223,8 @@ log_changes (CrmElementDraft  *self,
 
   if (self->stage_id != crm_element_get_stage_id (self->element))
     {
-      g_autofree char *payload = stage_payload (catalog, crm_element_get_stage_id (self->element),
-                                                self->stage_id);
+      g_autofree char *payload = _crm_element_stage_payload (catalog, crm_element_get_stage_id (self->element),
+                                                             self->stage_id, self->stage_reason);
 
       if (_crm_timeline_insert (store, element_id, CRM_ENTRY_STAGE_CHANGE, user, now,
                                 NULL, payload, error) == 0)

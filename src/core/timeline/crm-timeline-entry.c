@@ -169,6 +169,7 @@ render_stage_change (CrmTimelineEntry *self,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  const char *reason;
   JsonObject *object;
 
   if (self->payload == NULL ||
@@ -179,8 +180,14 @@ render_stage_change (CrmTimelineEntry *self,
 
   from = dup_stage_name (catalog, object, "from", "from_name");
   to = dup_stage_name (catalog, object, "to", "to_name");
-  /* Translators: a stage change on the timeline: "Stage: New → Won" */
-  self->summary = g_strdup_printf (_("Stage: %s → %s"), from, to);
+  reason = json_object_get_string_member_with_default (object, "reason", "");
+  if (*reason != '\0')
+    /* Translators: a stage change on the timeline with the reason given
+     * for it: "Stage changed from New to Deal lost\nReason: too expensive" */
+    self->summary = g_strdup_printf (_("Stage changed from %s to %s\nReason: %s"), from, to, reason);
+  else
+    /* Translators: a stage change on the timeline: "Stage changed from New to Won" */
+    self->summary = g_strdup_printf (_("Stage changed from %s to %s"), from, to);
 }
 
 static void

@@ -51,10 +51,11 @@ const char   *crm_timeline_entry_get_text        (CrmTimelineEntry *self);
  * "label":…,"restricted":…,"old":[values],"new":[values]} with values as
  * field_values stores them ({"value":…,"aux":…,"kind":…}; the old format
  * had "old" and "new" as formatted text), stage-change {"from":id,"to":id,
- * "from_name":…,"to_name":…} … */
+ * "from_name":…,"to_name":…[,"reason":…]} … */
 const char   *crm_timeline_entry_get_payload     (CrmTimelineEntry *self);
 gboolean      crm_timeline_entry_is_pinned       (CrmTimelineEntry *self);
-/* One line for the row: the comment, or "Stage: New → Won" …, in the
+/* One line for the row: the comment, or "Stage changed from New to Won"
+ * (and a second line with the reason given) …, in the
  * reader's language and locale (the session that read the entry). A field
  * change the reader may not see reads "Field changed", without values. */
 char         *crm_timeline_entry_dup_summary     (CrmTimelineEntry *self);

@@ -15,10 +15,12 @@
 #include "crm-card-create-private.h"
 #include "crm-card-tabs.h"
 #include "crm-dependencies-view.h"
-#include "crm-fields-pane.h"
+#include "crm-fields-pane-private.h"
 #include "crm-history-view.h"
 #include "crm-stage-bar.h"
+#include "crm-stage-move.h"
 #include "crm-timeline-pane.h"
+#include "crm-widget-map.h"
 
 /* Share of the width the fields take at first; the timeline gets the rest. */
 #define FIELDS_SHARE 0.42
@@ -116,6 +118,10 @@ update_stage_bar (CrmCard       *self,
 
   crm_stage_bar_set_stages (self->stage_bar, pipeline, crm_element_get_stage_id (element));
   gtk_widget_set_visible (GTK_WIDGET (self->stage_bar), pipeline != NULL);
+  crm_stage_bar_set_can_move (self->stage_bar,
+                              pipeline != NULL &&
+                              crm_session_has_permission (self->session, CRM_PERMISSION_ELEMENT_WRITE,
+                                                          crm_element_get_entity_type_id (element)));
 }
 
 static void
@@ -219,6 +225,35 @@ store_changed_cb (CrmStore  *store,
     }
 }
 
+/* Unsaved edits would be saved with the stage or lost: neither is what a
+ * click on a chip says, so the move waits until they are saved or
+ * cancelled. */
+static void
+stage_activated_cb (CrmCard     *self,
+                    gint64       stage_id,
+                    CrmStageBar *bar)
+{
+  CrmEditSession *edits = _crm_fields_pane_get_edit_session (self->fields_pane);
+
+  if (self->element == NULL)
+    return;
+  if (edits != NULL && crm_edit_session_is_active (edits))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                           _("Unsaved Changes"),
+                                                           _("Save or cancel the changes to this card before moving it to another stage.")));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_widget_set_name (GTK_WIDGET (dialog), "stage-unsaved-dialog");
+      crm_widget_map_name_responses (dialog, "close", NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  crm_stage_move_run (GTK_WIDGET (self), self->session, self->element, stage_id, NULL, NULL);
+}
+
 /* GtkPaned knows no proportions: place the divider at FIELDS_SHARE of the
  * width each time the width changes (max-position follows the width). */
 static void
@@ -279,6 +314,7 @@ crm_card_constructed (GObject *object)
 
   self->store_changed_id = g_signal_connect (crm_session_get_store (self->session), "changed",
                                              G_CALLBACK (store_changed_cb), self);
+  g_signal_connect_swapped (self->stage_bar, "stage-activated", G_CALLBACK (stage_activated_cb), self);
 }
 
 static void

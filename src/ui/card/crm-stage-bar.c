@@ -3,8 +3,9 @@
  * One chip per stage of the element's pipeline: the current stage and the
  * ones before it are filled with their colour, later ones outlined. A
  * failed element fills only its failure stage, so the bar does not read as
- * a pipeline walked to its end. Moving to a stage by clicking its chip comes
- * later: the chips already carry the "stage-bar.move-to" action, disabled.
+ * a pipeline walked to its end. Clicking a chip activates "stage-bar.move-to"
+ * with the stage's id, which the bar passes on as "stage-activated"; the
+ * card enables it (crm_stage_bar_set_can_move ()) where the user may write.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,7 @@ struct _CrmStageBar
   GtkWidget  parent_instance;
 
   gint64     stage_id;
+  gboolean   can_move;
 };
 
 G_DEFINE_FINAL_TYPE (CrmStageBar, crm_stage_bar, GTK_TYPE_WIDGET)
@@ -31,6 +33,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum { STAGE_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 static void
 clear_chips (CrmStageBar *self)
@@ -108,7 +113,7 @@ create_chip (CrmStage *stage)
   gtk_widget_set_has_tooltip (button, TRUE);
   g_signal_connect (button, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
-  name = g_strdup_printf ("stage-%s", crm_stage_get_code (stage));
+  name = g_strdup_printf ("stage-chip-%s", crm_stage_get_code (stage));
   g_strdelimit (name, "_", '-');
   gtk_widget_set_name (button, name);
 
@@ -134,6 +139,19 @@ chips_show (CrmStageBar *self,
     }
 
   return chip == NULL;
+}
+
+static void
+move_to_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CrmStageBar *self = CRM_STAGE_BAR (widget);
+  gint64 stage_id = g_variant_get_int64 (parameter);
+
+  /* The current stage is where the element already is. */
+  if (stage_id != self->stage_id)
+    g_signal_emit (self, signals[STAGE_ACTIVATED], 0, stage_id);
 }
 
 static void
@@ -179,12 +197,16 @@ crm_stage_bar_class_init (CrmStageBarClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A chip was clicked: move the element to this stage (gint64 id). */
+  signals[STAGE_ACTIVATED] =
+    g_signal_new ("stage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_css_name (widget_class, "crm-stage-bar");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
-  /* Moving an element by clicking a chip is for a later issue. */
-  gtk_widget_class_install_action (widget_class, "stage-bar.move-to", "x", NULL);
+  gtk_widget_class_install_action (widget_class, "stage-bar.move-to", "x", move_to_cb);
 }
 
 static void
@@ -270,6 +292,24 @@ crm_stage_bar_set_stages (CrmStageBar *self,
 
       show_chip_state (chip, stage, filled, is_current);
     }
+}
+
+void
+crm_stage_bar_set_can_move (CrmStageBar *self,
+                            gboolean     can_move)
+{
+  g_return_if_fail (CRM_IS_STAGE_BAR (self));
+
+  self->can_move = !!can_move;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stage-bar.move-to", self->can_move);
+}
+
+gboolean
+crm_stage_bar_get_can_move (CrmStageBar *self)
+{
+  g_return_val_if_fail (CRM_IS_STAGE_BAR (self), FALSE);
+
+  return self->can_move;
 }
 
 gint64

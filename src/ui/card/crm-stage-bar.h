@@ -21,5 +21,10 @@ void       crm_stage_bar_set_stages       (CrmStageBar *self,
                                            CrmPipeline *pipeline,
                                            gint64       stage_id);
 gint64     crm_stage_bar_get_stage_id     (CrmStageBar *self);
+/* Whether clicking a chip emits "stage-activated" (gint64 stage id); off
+ * until enabled, for users who may not write the element. */
+void       crm_stage_bar_set_can_move     (CrmStageBar *self,
+                                           gboolean     can_move);
+gboolean   crm_stage_bar_get_can_move     (CrmStageBar *self);
 
 G_END_DECLS

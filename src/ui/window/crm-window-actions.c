@@ -18,7 +18,7 @@ go_back_action_cb (GtkWidget  *widget,
   CrmWindow *self = CRM_WINDOW (widget);
 
   if (_crm_window_is_showing_card (self))
-    gtk_stack_set_visible_child_name (self->main_stack, "list");
+    gtk_stack_set_visible_child_name (self->main_stack, _crm_window_views_get_page (self));
   else if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
@@ -39,7 +39,10 @@ search_action_cb (GtkWidget  *widget,
   CrmWindow *self = CRM_WINDOW (widget);
 
   _crm_window_show_list (self);
-  crm_element_list_focus_search (self->element_list);
+  if (g_str_equal (_crm_window_views_get_page (self), "kanban"))
+    crm_kanban_board_focus_search (self->kanban_board);
+  else
+    crm_element_list_focus_search (self->element_list);
 }
 
 void

@@ -61,6 +61,7 @@ update_header (CrmWindow *self)
   adw_window_title_set_title (self->content_title, title);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
                           card || adw_leaflet_get_folded (self->leaflet));
+  _crm_window_views_sync (self);
 }
 
 static GtkListBoxRow *
@@ -94,7 +95,7 @@ select_sidebar_row (CrmWindow  *self,
 void
 _crm_window_show_list (CrmWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->main_stack, "list");
+  gtk_stack_set_visible_child_name (self->main_stack, _crm_window_views_get_page (self));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -201,7 +202,7 @@ card_element_cb (CrmWindow  *self,
 
   /* The element shown was deleted. */
   if (crm_card_get_element (card) == NULL && _crm_window_is_showing_card (self))
-    gtk_stack_set_visible_child_name (self->main_stack, "list");
+    gtk_stack_set_visible_child_name (self->main_stack, _crm_window_views_get_page (self));
 
   update_header (self);
 }
@@ -350,6 +351,7 @@ crm_window_constructed (GObject *object)
                            G_CALLBACK (element_activated_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->element_list), "list");
+  _crm_window_views_init (self);
 
   self->card = CRM_CARD (crm_card_new (self->session));
   g_signal_connect_object (self->card, "notify::element",
@@ -380,6 +382,7 @@ crm_window_dispose (GObject *object)
 
   self->card = NULL;
   self->element_list = NULL;
+  self->kanban_board = NULL;
 
   G_OBJECT_CLASS (crm_window_parent_class)->dispose (object);
 }
@@ -391,6 +394,7 @@ crm_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->list_chosen, g_hash_table_unref);
 
   G_OBJECT_CLASS (crm_window_parent_class)->finalize (object);
 }
@@ -471,7 +475,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
 
-
+  _crm_window_class_views_init (klass);
   _crm_window_class_actions_init (klass);
 }
 
