@@ -23,6 +23,7 @@
 #include "crm-pipeline.h"
 #include "crm-role.h"
 #include "crm-search.h"
+#include "crm-search-result.h"
 #include "crm-session.h"
 #include "crm-stage.h"
 #include "crm-store.h"
