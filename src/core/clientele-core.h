@@ -27,6 +27,7 @@
 #include "crm-relations.h"
 #include "crm-role.h"
 #include "crm-search.h"
+#include "crm-search-result.h"
 #include "crm-session.h"
 #include "crm-stage.h"
 #include "crm-stage-summary.h"
