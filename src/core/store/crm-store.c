@@ -247,6 +247,7 @@ static const Migration migrations[] = {
   { 5, "/io/github/clientele/Clientele/core/migrations/0005-permissions.sql", NULL },
   { 6, NULL, _crm_people_migrate },
   { 7, "/io/github/clientele/Clientele/core/migrations/0007-retired-ids.sql", NULL },
+  { 8, "/io/github/clientele/Clientele/core/migrations/0008-view-picks.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);
