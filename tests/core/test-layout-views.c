@@ -430,6 +430,15 @@ test_views (Fixture       *f,
   assert_sees (f, f->bruno, CRM_LAYOUT_STANDARD, standard_id (f));
   ana_layout = resolve (f, f->ana);
   g_assert_cmpstr (crm_layout_get_name (ana_layout), ==, "Vendas");
+  g_assert_true (crm_layout_is_view_assigned (ana_layout));
+  g_assert_false (crm_layout_may_edit (f->ana, ana_layout));
+  {
+    g_autoptr(CrmLayout) admin_layout = resolve (f, f->admin);
+
+    /* Picked, not assigned: the standard layout is still his to go back to. */
+    g_assert_false (crm_layout_is_view_assigned (admin_layout));
+    g_assert_true (crm_layout_may_edit (f->admin, admin_layout));
+  }
 
   /* A view of the user's own comes before her department's. */
   ana_view = create_view (f, f->eva, "Só da Ana", g_array_ref (ana), NULL);

@@ -191,6 +191,13 @@ gint64   _crm_layout_find_view     (CrmStore              *store,
                                     gint64                 lead_kind_id,
                                     const CrmLayoutAudience *audience,
                                     GError               **error);
+/* Is a view of the kind assigned to the audience? */
+gboolean _crm_layout_has_assigned_view (CrmStore              *store,
+                                        gint64                 entity_type_id,
+                                        gint64                 pipeline_id,
+                                        gint64                 lead_kind_id,
+                                        const CrmLayoutAudience *audience,
+                                        GError               **error);
 CrmLayout *_crm_layout_resolve_for (CrmStore              *store,
                                     gint64                 entity_type_id,
                                     gint64                 pipeline_id,

@@ -254,3 +254,21 @@ crm_layout_set_forced (CrmSession  *session,
     }
   return _crm_layout_finish (store, &ref, ok, error);
 }
+
+gboolean
+crm_layout_may_edit (CrmSession *session,
+                     CrmLayout  *self)
+{
+  CrmLayoutScope scope;
+  CrmPermission permission;
+
+  g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), FALSE);
+
+  /* As _crm_layout_check_layout () decides for each edit. */
+  scope = crm_layout_get_scope (self);
+  permission = scope == CRM_LAYOUT_PERSONAL ? CRM_PERMISSION_LAYOUT_PERSONAL :
+               scope == CRM_LAYOUT_VIEW ? CRM_PERMISSION_VIEWS_MANAGE :
+               CRM_PERMISSION_LAYOUT_EDIT_STANDARD;
+  return crm_session_has_permission (session, permission, crm_layout_get_entity_type_id (self));
+}

@@ -119,6 +119,17 @@ _crm_layout_find_view (CrmStore                 *store,
   return assigned_view (store, entity_type_id, pipeline_id, lead_kind_id, audience, 0, error);
 }
 
+gboolean
+_crm_layout_has_assigned_view (CrmStore                 *store,
+                               gint64                    entity_type_id,
+                               gint64                    pipeline_id,
+                               gint64                    lead_kind_id,
+                               const CrmLayoutAudience  *audience,
+                               GError                  **error)
+{
+  return assigned_view (store, entity_type_id, pipeline_id, lead_kind_id, audience, 0, error) > 0;
+}
+
 /* ---- Writing views ---------------------------------------------------------------- */
 
 typedef struct

@@ -49,6 +49,12 @@ gboolean crm_layout_set_forced        (CrmSession  *session,
 gboolean crm_layout_is_forced         (CrmLayout   *self);
 /* Does the user it was resolved for have their own layout of this kind? */
 gboolean crm_layout_has_personal      (CrmLayout   *self);
+/* Is a view assigned to that user (or a department of theirs), so that
+ * neither the standard layout nor their own applies to them? */
+gboolean crm_layout_is_view_assigned  (CrmLayout   *self);
+/* May @session shape @self (its sections, fields and tabs)? */
+gboolean crm_layout_may_edit          (CrmSession  *session,
+                                       CrmLayout   *self);
 
 /* ---- Views (crm-layout-views.c) ------------------------------------------ */
 

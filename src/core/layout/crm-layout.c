@@ -29,6 +29,7 @@ struct _CrmLayout
   guint           hidden_tabs;  /* bit per CrmTab */
   gboolean        forced;
   gboolean        has_personal;
+  gboolean        view_assigned;
 };
 
 G_DEFINE_FINAL_TYPE (CrmLayout, crm_layout, G_TYPE_OBJECT)
@@ -347,6 +348,9 @@ _crm_layout_resolve_for (CrmStore                 *store,
 
   if (scope == CRM_LAYOUT_VIEW)
     {
+      /* A manager's pick may be a view nobody assigned to them. */
+      self->view_assigned = _crm_layout_has_assigned_view (store, entity_type_id, pipeline_id, lead_kind_id,
+                                                           audience, NULL);
       stmt = _crm_store_prepare (store, "SELECT name FROM layouts WHERE id = ?", error);
       if (stmt == NULL)
         return NULL;
@@ -386,6 +390,13 @@ crm_layout_is_forced (CrmLayout *self)
 {
   g_return_val_if_fail (CRM_IS_LAYOUT (self), FALSE);
   return self->forced;
+}
+
+gboolean
+crm_layout_is_view_assigned (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), FALSE);
+  return self->view_assigned;
 }
 
 gboolean
