@@ -19,6 +19,7 @@
 #include "crm-field-type.h"
 #include "crm-file.h"
 #include "crm-layout.h"
+#include "crm-layout-views.h"
 #include "crm-locale.h"
 #include "crm-paged-model.h"
 #include "crm-people.h"
