@@ -1,4 +1,4 @@
--- Schema 8: the view a user picked among those they may use for a card
+-- Schema 10: the view a user picked among those they may use for a card
 -- kind (at most one per kind, kept so by the core), so that switching
 -- views lasts. Deleting the view or the user drops the pick.
 CREATE TABLE IF NOT EXISTS layout_view_picks (
