@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "crm-search-result.h"
 #include "crm-store.h"
 #include "crm-value.h"
 
@@ -39,5 +40,10 @@ char     *_crm_search_load_tag              (CrmStore              *store,
  * which older versions left out of the index. */
 gboolean  _crm_search_migrate_restricted    (CrmStore              *store,
                                              GError               **error);
+
+CrmSearchResult *_crm_search_result_new     (gint64                 element_id,
+                                             gint64                 entity_type_id,
+                                             const char            *title,
+                                             const char            *snippet);
 
 G_END_DECLS

@@ -57,6 +57,10 @@ _crm_layout_check_layout (CrmSession    *session,
                                            ref->entity_type_id, error);
     }
 
+  /* A view is shaped by those who manage views, as they made it. */
+  if (g_str_equal (scope, "view"))
+    return crm_session_check_permission (session, CRM_PERMISSION_VIEWS_MANAGE, ref->entity_type_id, error);
+
   return crm_session_check_permission (session, CRM_PERMISSION_LAYOUT_EDIT_STANDARD,
                                        ref->entity_type_id, error);
 }
@@ -176,8 +180,25 @@ _crm_layout_finish (CrmStore      *store,
                     gboolean       ok,
                     GError       **error)
 {
+  g_autoptr(CrmLayoutDoc) before = g_steal_pointer (&ref->before);
+  gboolean changed = TRUE;
+
+  /* A move to where it was is no step to undo. */
+  if (ok && before != NULL)
+    {
+      g_autoptr(CrmLayoutDoc) after = _crm_layout_doc_read (store, ref->id, error);
+
+      ok = after != NULL;
+      changed = ok && !_crm_layout_doc_equal (before, after);
+    }
   if (ok && _crm_layout_touch (store, ref, error))
-    return _crm_store_commit (store, error);
+    {
+      if (!_crm_store_commit (store, error))
+        return FALSE;
+      if (before != NULL && changed)
+        _crm_layout_history_push (store, ref->id, g_steal_pointer (&before));
+      return TRUE;
+    }
   _crm_store_rollback (store);
   return FALSE;
 }
@@ -231,7 +252,7 @@ crm_layout_add_section (CrmSession  *session,
 {
   g_autofree char *clean = NULL;
   CrmStore *store;
-  CrmLayoutRef ref;
+  CrmLayoutRef ref = { 0, };
   gint64 section_id;
 
   g_return_val_if_fail (CRM_IS_SESSION (session), 0);
@@ -242,7 +263,7 @@ crm_layout_add_section (CrmSession  *session,
     return 0;
 
   store = crm_session_get_store (session);
-  if (!_crm_store_begin (store, error))
+  if (!_crm_layout_begin (store, &ref, error))
     return 0;
   section_id = _crm_layout_insert_section (store, layout_id, clean, error);
   if (!_crm_layout_finish (store, &ref, section_id != 0, error))
@@ -259,7 +280,7 @@ crm_layout_rename_section (CrmSession  *session,
   g_autofree char *clean = NULL;
   CrmStore *store;
   sqlite3_stmt *stmt;
-  CrmLayoutRef ref;
+  CrmLayoutRef ref = { 0, };
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
@@ -270,7 +291,7 @@ crm_layout_rename_section (CrmSession  *session,
     return FALSE;
 
   store = crm_session_get_store (session);
-  if (!_crm_store_begin (store, error))
+  if (!_crm_layout_begin (store, &ref, error))
     return FALSE;
   /* A renamed built-in section keeps its new name in every language. */
   stmt = _crm_store_prepare (store, "UPDATE layout_sections SET title = ?, label_msgid = 0 WHERE id = ?", error);
@@ -291,7 +312,7 @@ crm_layout_move_section (CrmSession  *session,
                          GError     **error)
 {
   CrmStore *store;
-  CrmLayoutRef ref;
+  CrmLayoutRef ref = { 0, };
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
 
@@ -299,7 +320,7 @@ crm_layout_move_section (CrmSession  *session,
     return FALSE;
 
   store = crm_session_get_store (session);
-  if (!_crm_store_begin (store, error))
+  if (!_crm_layout_begin (store, &ref, error))
     return FALSE;
   return _crm_layout_finish (store, &ref, _crm_layout_move_section_to (store, ref.id, section_id, position, error), error);
 }
@@ -311,7 +332,7 @@ crm_layout_delete_section (CrmSession  *session,
 {
   CrmStore *store;
   sqlite3_stmt *stmt;
-  CrmLayoutRef ref;
+  CrmLayoutRef ref = { 0, };
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
@@ -320,7 +341,7 @@ crm_layout_delete_section (CrmSession  *session,
     return FALSE;
 
   store = crm_session_get_store (session);
-  if (!_crm_store_begin (store, error))
+  if (!_crm_layout_begin (store, &ref, error))
     return FALSE;
   /* Placements go with the section (ON DELETE CASCADE): the fields become
    * hidden, their values stay. */
@@ -345,7 +366,7 @@ crm_layout_set_tabs (CrmSession    *session,
   gboolean seen[CRM_TAB_LAST] = { FALSE, };
   CrmStore *store;
   sqlite3_stmt *stmt;
-  CrmLayoutRef ref;
+  CrmLayoutRef ref = { 0, };
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
@@ -371,7 +392,7 @@ crm_layout_set_tabs (CrmSession    *session,
     }
 
   store = crm_session_get_store (session);
-  if (!_crm_store_begin (store, error))
+  if (!_crm_layout_begin (store, &ref, error))
     return FALSE;
 
   stmt = _crm_store_prepare (store, "DELETE FROM layout_tabs WHERE layout_id = ?", error);
@@ -407,7 +428,7 @@ _crm_layout_check_section (CrmSession  *session,
                            gint64      *entity_type_id,
                            GError     **error)
 {
-  CrmLayoutRef ref;
+  CrmLayoutRef ref = { 0, };
 
   if (!check_section (session, section_id, &ref, error))
     return FALSE;

@@ -194,7 +194,7 @@ crm_layout_restore_section (CrmSession    *session,
   g_autofree char *clean = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   CrmStore *store;
-  CrmLayoutRef ref;
+  CrmLayoutRef ref = { 0, };
   gint64 section_id;
   gboolean ok;
 
@@ -218,7 +218,7 @@ crm_layout_restore_section (CrmSession    *session,
       g_array_append_val (ids, field_ids[i]);
     }
 
-  if (!_crm_store_begin (store, error))
+  if (!_crm_layout_begin (store, &ref, error))
     return 0;
 
   section_id = _crm_layout_insert_section (store, layout_id, clean, error);
@@ -247,7 +247,7 @@ crm_layout_place_field (CrmSession  *session,
                         GError     **error)
 {
   CrmStore *store;
-  CrmLayoutRef ref;
+  CrmLayoutRef ref = { 0, };
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
 
@@ -255,7 +255,7 @@ crm_layout_place_field (CrmSession  *session,
     return FALSE;
 
   store = crm_session_get_store (session);
-  if (!_crm_store_begin (store, error))
+  if (!_crm_layout_begin (store, &ref, error))
     return FALSE;
   return _crm_layout_finish (store, &ref, place_at (store, ref.id, section_id, field_id, position, error), error);
 }
@@ -268,7 +268,7 @@ crm_layout_place_field_before (CrmSession  *session,
                                GError     **error)
 {
   CrmStore *store;
-  CrmLayoutRef ref;
+  CrmLayoutRef ref = { 0, };
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
 
@@ -281,7 +281,7 @@ crm_layout_place_field_before (CrmSession  *session,
     }
 
   store = crm_session_get_store (session);
-  if (!_crm_store_begin (store, error))
+  if (!_crm_layout_begin (store, &ref, error))
     return FALSE;
   return _crm_layout_finish (store, &ref,
                              place_before (store, ref.id, section_id, field_id, before_field_id, error),
@@ -295,7 +295,7 @@ crm_layout_hide_field (CrmSession  *session,
                        GError     **error)
 {
   CrmStore *store;
-  CrmLayoutRef ref;
+  CrmLayoutRef ref = { 0, };
 
   g_return_val_if_fail (CRM_IS_SESSION (session), FALSE);
 
@@ -304,7 +304,7 @@ crm_layout_hide_field (CrmSession  *session,
     return FALSE;
 
   store = crm_session_get_store (session);
-  if (!_crm_store_begin (store, error))
+  if (!_crm_layout_begin (store, &ref, error))
     return FALSE;
   return _crm_layout_finish (store, &ref, unplace (store, layout_id, field_id, error), error);
 }

@@ -10,6 +10,7 @@
 #include "crm-catalog.h"
 #include "crm-layout.h"
 #include "crm-layout-private.h"
+#include "crm-layout-views.h"
 #include "crm-store-private.h"
 
 struct _CrmLayout
@@ -26,6 +27,9 @@ struct _CrmLayout
   GListStore     *hidden_fields;
   GArray         *tabs;         /* visible, in order */
   guint           hidden_tabs;  /* bit per CrmTab */
+  gboolean        forced;
+  gboolean        has_personal;
+  gboolean        view_assigned;
 };
 
 G_DEFINE_FINAL_TYPE (CrmLayout, crm_layout, G_TYPE_OBJECT)
@@ -103,12 +107,44 @@ find_layout (CrmStore    *store,
 #define SAME_KIND \
   "entity_type_id = ?1 AND ifnull (pipeline_id, 0) = ?2 AND ifnull (lead_kind_id, 0) = ?3"
 
+/* A field visible to a department reaches its sub-departments. */
 static gboolean
-load_layout (CrmLayout   *self,
-             CrmSession  *session,
-             GError     **error)
+department_sees (CrmCatalog *catalog,
+                 gint64      department_id,
+                 CrmField   *field)
 {
-  CrmStore *store = crm_session_get_store (session);
+  GArray *users = crm_field_get_visible_users (field);
+  GArray *departments = crm_field_get_visible_departments (field);
+  g_autoptr(GArray) chain = NULL;
+
+  if (users->len == 0 && departments->len == 0)
+    return TRUE;
+  chain = crm_catalog_get_department_ancestors (catalog, department_id);
+  for (guint j = 0; j < chain->len; j++)
+    for (guint k = 0; k < departments->len; k++)
+      if (g_array_index (chain, gint64, j) == g_array_index (departments, gint64, k))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+audience_sees (CrmCatalog              *catalog,
+               const CrmLayoutAudience *audience,
+               CrmField                *field)
+{
+  if (audience->reader != NULL && !crm_session_can_see_field (audience->reader, field))
+    return FALSE;
+  if (audience->subject != NULL)
+    return crm_session_can_see_field (audience->subject, field);
+  return department_sees (catalog, audience->department_id, field);
+}
+
+static gboolean
+load_layout (CrmLayout                *self,
+             CrmStore                 *store,
+             const CrmLayoutAudience  *audience,
+             GError                  **error)
+{
   CrmCatalog *catalog = crm_store_get_catalog (store);
   CrmEntityType *type = crm_catalog_get_entity_type (catalog, self->entity_type_id);
   g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
@@ -150,7 +186,7 @@ load_layout (CrmLayout   *self,
           /* A field deleted meanwhile is no longer placed anywhere. */
           if (field != NULL)
             _crm_layout_section_add_field (section, field_id,
-                                           crm_session_can_see_field (session, field) ? field : NULL);
+                                           audience_sees (catalog, audience, field) ? field : NULL);
         }
     }
   sqlite3_reset (stmt);
@@ -164,7 +200,7 @@ load_layout (CrmLayout   *self,
       g_autoptr(CrmField) field = g_list_model_get_item (fields, i);
 
       if (!g_hash_table_contains (placed, GSIZE_TO_POINTER (crm_field_get_id (field))) &&
-          crm_session_can_see_field (session, field))
+          audience_sees (catalog, audience, field))
         g_list_store_append (self->hidden_fields, field);
     }
 
@@ -210,80 +246,92 @@ load_layout (CrmLayout   *self,
   return TRUE;
 }
 
-CrmLayout *
-crm_layout_resolve (CrmSession  *session,
-                    gint64       entity_type_id,
-                    gint64       pipeline_id,
-                    gint64       lead_kind_id,
-                    GError     **error)
+gint64
+_crm_layout_get_standard (CrmStore  *store,
+                          gint64     entity_type_id,
+                          gint64     pipeline_id,
+                          gint64     lead_kind_id,
+                          gboolean  *forced,
+                          GError   **error)
 {
-  g_autoptr(CrmLayout) self = NULL;
-  CrmStore *store;
-  CrmCatalog *catalog;
-  gint64 user_id, standard_id, layout_id = 0;
-  CrmLayoutScope scope = CRM_LAYOUT_STANDARD;
   sqlite3_stmt *stmt;
-  gboolean forced = FALSE;
-
-  g_return_val_if_fail (CRM_IS_SESSION (session), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  store = crm_session_get_store (session);
-  catalog = crm_store_get_catalog (store);
-  user_id = crm_session_get_user_id (session);
-  normalize_kind (catalog, entity_type_id, &pipeline_id, &lead_kind_id);
+  gint64 standard_id = 0;
 
   stmt = _crm_store_prepare (store,
                              "SELECT id, forced FROM layouts WHERE scope = 'standard' AND " SAME_KIND, error);
   if (stmt == NULL)
-    return NULL;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, entity_type_id);
   sqlite3_bind_int64 (stmt, 2, pipeline_id);
   sqlite3_bind_int64 (stmt, 3, lead_kind_id);
-  standard_id = 0;
+  if (forced != NULL)
+    *forced = FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       standard_id = sqlite3_column_int64 (stmt, 0);
-      forced = sqlite3_column_int (stmt, 1);
+      if (forced != NULL)
+        *forced = sqlite3_column_int (stmt, 1);
     }
   sqlite3_reset (stmt);
 
   if (standard_id == 0)
+    standard_id = _crm_layout_create_standard (store, entity_type_id, pipeline_id, lead_kind_id, error);
+  return standard_id;
+}
+
+CrmLayout *
+_crm_layout_resolve_for (CrmStore                 *store,
+                         gint64                    entity_type_id,
+                         gint64                    pipeline_id,
+                         gint64                    lead_kind_id,
+                         const CrmLayoutAudience  *audience,
+                         GError                  **error)
+{
+  g_autoptr(CrmLayout) self = NULL;
+  CrmCatalog *catalog = crm_store_get_catalog (store);
+  gint64 standard_id, personal_id = 0, layout_id = 0;
+  CrmLayoutScope scope = CRM_LAYOUT_STANDARD;
+  sqlite3_stmt *stmt;
+  gboolean forced = FALSE;
+
+  normalize_kind (catalog, entity_type_id, &pipeline_id, &lead_kind_id);
+
+  standard_id = _crm_layout_get_standard (store, entity_type_id, pipeline_id, lead_kind_id, &forced, error);
+  if (standard_id == 0)
+    return NULL;
+
+  if (audience->user_id != 0)
     {
-      standard_id = _crm_layout_create_standard (store, entity_type_id, pipeline_id, lead_kind_id, error);
-      if (standard_id == 0)
+      personal_id = find_layout (store,
+                                 "SELECT id FROM layouts WHERE scope = 'personal' AND " SAME_KIND
+                                 "  AND user_id = ?4",
+                                 entity_type_id, pipeline_id, lead_kind_id, audience->user_id, error);
+      if (personal_id < 0)
         return NULL;
     }
 
   if (!forced)
     {
-      /* A view for the user, or for one of their departments. */
-      layout_id = find_layout (store,
-                               "SELECT l.id FROM layouts l JOIN layout_assignments a ON a.layout_id = l.id "
-                               "WHERE l.scope = 'view' AND l." SAME_KIND " "
-                               "  AND (a.user_id = ?4 OR a.department_id IN "
-                               "       (SELECT department_id FROM user_departments WHERE user_id = ?4)) "
-                               "ORDER BY a.user_id IS NULL, l.id LIMIT 1",
-                               entity_type_id, pipeline_id, lead_kind_id, user_id, error);
+      layout_id = _crm_layout_find_view (store, entity_type_id, pipeline_id, lead_kind_id, audience, error);
       if (layout_id < 0)
         return NULL;
       if (layout_id > 0)
         scope = CRM_LAYOUT_VIEW;
     }
 
-  if (!forced && layout_id == 0 &&
-      crm_session_has_permission (session, CRM_PERMISSION_LAYOUT_PERSONAL, entity_type_id))
+  if (!forced && layout_id == 0 && personal_id > 0 && audience->may_personal)
     {
       layout_id = find_layout (store,
-                               "SELECT l.id FROM layouts l JOIN layout_choices c "
-                               "  ON c.user_id = l.user_id AND c.entity_type_id = l.entity_type_id "
-                               "WHERE l.scope = 'personal' AND l." SAME_KIND " AND l.user_id = ?4 "
-                               "  AND c.use_personal = 1",
-                               entity_type_id, pipeline_id, lead_kind_id, user_id, error);
+                               "SELECT 1 FROM layout_choices WHERE user_id = ?4 AND entity_type_id = ?1 "
+                               "  AND use_personal = 1",
+                               entity_type_id, pipeline_id, lead_kind_id, audience->user_id, error);
       if (layout_id < 0)
         return NULL;
       if (layout_id > 0)
-        scope = CRM_LAYOUT_PERSONAL;
+        {
+          layout_id = personal_id;
+          scope = CRM_LAYOUT_PERSONAL;
+        }
     }
 
   if (layout_id == 0)
@@ -295,9 +343,14 @@ crm_layout_resolve (CrmSession  *session,
   self->pipeline_id = pipeline_id;
   self->lead_kind_id = lead_kind_id;
   self->scope = scope;
+  self->forced = forced;
+  self->has_personal = personal_id > 0;
 
   if (scope == CRM_LAYOUT_VIEW)
     {
+      /* A manager's pick may be a view nobody assigned to them. */
+      self->view_assigned = _crm_layout_has_assigned_view (store, entity_type_id, pipeline_id, lead_kind_id,
+                                                           audience, NULL);
       stmt = _crm_store_prepare (store, "SELECT name FROM layouts WHERE id = ?", error);
       if (stmt == NULL)
         return NULL;
@@ -307,9 +360,50 @@ crm_layout_resolve (CrmSession  *session,
       sqlite3_reset (stmt);
     }
 
-  if (!load_layout (self, session, error))
+  if (!load_layout (self, store, audience, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+CrmLayout *
+crm_layout_resolve (CrmSession  *session,
+                    gint64       entity_type_id,
+                    gint64       pipeline_id,
+                    gint64       lead_kind_id,
+                    GError     **error)
+{
+  CrmLayoutAudience audience = { 0, };
+
+  g_return_val_if_fail (CRM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  audience.user_id = crm_session_get_user_id (session);
+  audience.may_personal = crm_session_has_permission (session, CRM_PERMISSION_LAYOUT_PERSONAL, entity_type_id);
+  audience.manages_views = crm_session_has_permission (session, CRM_PERMISSION_VIEWS_MANAGE, entity_type_id);
+  audience.subject = session;
+  return _crm_layout_resolve_for (crm_session_get_store (session), entity_type_id, pipeline_id, lead_kind_id,
+                                  &audience, error);
+}
+
+gboolean
+crm_layout_is_forced (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), FALSE);
+  return self->forced;
+}
+
+gboolean
+crm_layout_is_view_assigned (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), FALSE);
+  return self->view_assigned;
+}
+
+gboolean
+crm_layout_has_personal (CrmLayout *self)
+{
+  g_return_val_if_fail (CRM_IS_LAYOUT (self), FALSE);
+  return self->has_personal;
 }
 
 gint64

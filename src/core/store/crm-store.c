@@ -248,6 +248,8 @@ static const Migration migrations[] = {
   { 6, NULL, _crm_people_migrate },
   { 7, "/io/github/clientele/Clientele/core/migrations/0007-retired-ids.sql", NULL },
   { 8, "/io/github/clientele/Clientele/core/migrations/0008-retired-stage-ids.sql", NULL },
+  { 9, "/io/github/clientele/Clientele/core/migrations/0009-timeline-search.sql", NULL },
+  { 10, "/io/github/clientele/Clientele/core/migrations/0010-view-picks.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRM_STORE_SCHEMA_VERSION);

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; a newer database is refused. */
-#define CRM_STORE_SCHEMA_VERSION 8
+#define CRM_STORE_SCHEMA_VERSION 10
 
 typedef struct _CrmCatalog CrmCatalog;
 

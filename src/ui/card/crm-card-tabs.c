@@ -504,8 +504,10 @@ crm_card_tabs_set_layout (CrmCardTabs *self,
   self->can_edit = FALSE;
   if (session != NULL && layout != NULL)
     {
-      CrmPermission permission = crm_layout_get_scope (layout) == CRM_LAYOUT_PERSONAL ?
-                                 CRM_PERMISSION_LAYOUT_PERSONAL : CRM_PERMISSION_LAYOUT_EDIT_STANDARD;
+      CrmLayoutScope scope = crm_layout_get_scope (layout);
+      CrmPermission permission = scope == CRM_LAYOUT_PERSONAL ? CRM_PERMISSION_LAYOUT_PERSONAL :
+                                 scope == CRM_LAYOUT_VIEW ? CRM_PERMISSION_VIEWS_MANAGE :
+                                 CRM_PERMISSION_LAYOUT_EDIT_STANDARD;
 
       self->can_edit = crm_session_has_permission (session, permission, crm_layout_get_entity_type_id (layout));
     }

@@ -192,9 +192,11 @@ update_permissions (CrmFieldsPane *self)
     return;
 
   type_id = crm_layout_get_entity_type_id (self->layout);
-  /* A personal layout is its owner's to shape. */
+  /* A personal layout is its owner's to shape, a view its managers'. */
   layout_permission = crm_layout_get_scope (self->layout) == CRM_LAYOUT_PERSONAL
                       ? CRM_PERMISSION_LAYOUT_PERSONAL
+                      : crm_layout_get_scope (self->layout) == CRM_LAYOUT_VIEW
+                      ? CRM_PERMISSION_VIEWS_MANAGE
                       : CRM_PERMISSION_LAYOUT_EDIT_STANDARD;
 
   self->can_edit_layout = crm_session_has_permission (self->session, layout_permission, type_id);
